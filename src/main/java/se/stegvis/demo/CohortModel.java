@@ -44,13 +44,13 @@ final class CohortModel {
         SplittableRandom rng = random(options.seed(), index, PROFILE_STREAM);
         String id = episodeId(index);
         if (previous != null) {
-            SyntheticEpisode next = nextEpisodeOf(previous, id, rng);
+            SyntheticEpisode next = nextEpisodeOf(previous, id, index, rng);
             if (next != null) {
                 return next;
             }
         }
         ProgrammeProfile profile = calendar.drawProfile(rng);
-        return simulator.simulate(id, rng, profile, calendar.drawReferralDay(profile, rng), null);
+        return simulator.simulate(id, index, rng, profile, calendar.drawReferralDay(profile, rng), null);
     }
 
     /**
@@ -58,7 +58,7 @@ final class CohortModel {
      * back after a year or so, to EVI where there is one, else to the same programme. Null when the
      * person is still in a programme at the as-of date or no programme takes them then.
      */
-    private SyntheticEpisode nextEpisodeOf(SyntheticEpisode previous, String id, SplittableRandom rng) {
+    private SyntheticEpisode nextEpisodeOf(SyntheticEpisode previous, String id, long index, SplittableRandom rng) {
         SyntheticEpisode.Outcome outcome = previous.outcome();
         if (outcome.lastDay() >= asOfDay) {
             return null;
@@ -82,7 +82,7 @@ final class CohortModel {
         if (profile == null || day > asOfDay) {
             return null;
         }
-        return simulator.simulate(id, rng, profile, day, previous.person());
+        return simulator.simulate(id, index, rng, profile, day, previous.person());
     }
 
     private boolean continuesPrevious(long index) {

@@ -75,18 +75,17 @@ public final class DemoCohort {
     }
 
     /**
-     * One row per team and month up to the as-of month. Teams are sized for the default cohort; a
-     * larger cohort gets proportionally more staff so that throughput per FTE stays plausible.
+     * One row per team and month up to the as-of month, as the teams were staffed; the staff do not
+     * grow with the number of episodes (the default cohort is about twice the reports' volume).
      */
     private long writeStaffing(Writer w) throws IOException {
-        double scale = Math.max(1.0, options.episodes() / (double) DemoOptions.DEFAULT_EPISODES);
         YearMonth asOfMonth = YearMonth.from(options.asOf());
         long n = 0;
         for (TeamStaffing t : DemoProfiles.STAFFING) {
             YearMonth to = t.to() == null || t.to().isAfter(asOfMonth) ? asOfMonth : t.to();
             for (YearMonth m = t.from(); !m.isAfter(to); m = m.plusMonths(1)) {
                 w.write(t.programme() + "," + t.municipality() + "," + m + ","
-                        + String.format(Locale.ROOT, "%.2f", t.fte() * scale) + "\n");
+                        + String.format(Locale.ROOT, "%.2f", t.fte()) + "\n");
                 n++;
             }
         }

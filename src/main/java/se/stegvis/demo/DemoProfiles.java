@@ -86,16 +86,18 @@ public final class DemoProfiles {
 
     /** Rehabteamet Ludvika before EVI: the baseline period with the longer lead times. */
     static final ProgrammeProfile REHABTEAMET_LUDVIKA_BASELINE = rehabteametLudvika(
-            LocalDate.of(2015, 1, 1), LocalDate.of(2016, 12, 31), 1.5);
+            LocalDate.of(2015, 1, 1), LocalDate.of(2016, 12, 31), 1.5, STEADY);
 
-    /** Rehabteamet Ludvika once EVI sorts its referrals (from 2017). */
+    /** Rehabteamet Ludvika once EVI sorts its referrals (from 2017); inflow fell during the pandemic. */
     static final ProgrammeProfile REHABTEAMET_LUDVIKA = rehabteametLudvika(
-            LocalDate.of(2017, 1, 1), null, 1.0);
+            LocalDate.of(2017, 1, 1), null, 1.0,
+            List.of(new InflowShift(YearMonth.of(2020, 3), YearMonth.of(2021, 6), 0.6)));
 
     /** Rehabteamet's modules: consultation, mapping, then a long wait for the next contact. */
-    private static ProgrammeProfile rehabteametLudvika(LocalDate start, LocalDate end, double slower) {
+    private static ProgrammeProfile rehabteametLudvika(LocalDate start, LocalDate end, double slower,
+                                                       List<InflowShift> shifts) {
         return new ProgrammeProfile(
-                "rehabteamet", "Ludvika", start, end, 42, STEADY,
+                "rehabteamet", "Ludvika", start, end, 42, shifts,
                 new Population(20, 64, 0.50, 0.28, MUNICIPAL_REFERRALS, ASSISTANCE_MOSTLY),
                 new Intake(0.06, 0.05, 0.08),
                 new Pathway(List.of(
@@ -149,7 +151,7 @@ public final class DemoProfiles {
      * interview, many too ill; inflow near zero for two quarters and then a burst.
      */
     static final ProgrammeProfile KLIENTSUPPORT_BASTAD = new ProgrammeProfile(
-            "klientsupport", "Båstad", LocalDate.of(2018, 3, 1), LocalDate.of(2021, 6, 30), 9,
+            "klientsupport", "Båstad", LocalDate.of(2018, 3, 1), LocalDate.of(2021, 6, 30), 6,
             List.of(new InflowShift(YearMonth.of(2019, 4), YearMonth.of(2019, 9), 0.05),
                     new InflowShift(YearMonth.of(2019, 10), YearMonth.of(2019, 12), 9.0)),
             new Population(20, 64, 0.55, 0.20, Weighted.of("ifo", 80, "af", 10, "varden", 10), LONG_SICK),
@@ -174,7 +176,7 @@ public final class DemoProfiles {
                     new Milestone("mapping_done", 45, 0.85),
                     new Milestone("first_meeting", 30, 0.95),
                     new Milestone("plan_established", 0, 0.90),
-                    new Milestone("activity_start", 120, 0.45)), 520, 0.06),
+                    new Milestone("activity_start", 120, 0.45)), 420, 0.06),
             new StepProfile(SUS_5, ENTRY_STUCK, 0.25, PARTNERS_ASSESS),
             Weighted.of("arbete", 6, "studier", 5, "arbetssokande", 8, "annan_insats", 16,
                     "vard", 22, "sjukersattning", 35, "flytt", 8));

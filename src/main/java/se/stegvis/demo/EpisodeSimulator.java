@@ -46,11 +46,14 @@ final class EpisodeSimulator {
         this.asOfDay = (int) asOf.toEpochDay();
     }
 
-    /** The episode {@code id} of {@code person} (a new person when null) referred on {@code referralDay}. */
-    SyntheticEpisode simulate(String id, SplittableRandom rng, ProgrammeProfile profile, int referralDay,
-                              Person person) {
+    /**
+     * The episode {@code id} of {@code person} referred on {@code referralDay}; when person is null a
+     * new person is made, identified by {@code index} (see {@link #newPerson}).
+     */
+    SyntheticEpisode simulate(String id, long index, SplittableRandom rng, ProgrammeProfile profile,
+                              int referralDay, Person person) {
         int lastProgrammeDay = profile.end() == null ? Integer.MAX_VALUE : (int) profile.end().toEpochDay();
-        Person who = person != null ? person : newPerson(rng, profile, referralDay);
+        Person who = person != null ? person : newPerson(rng, profile, referralDay, index);
         String source = profile.population().referralSources().draw(rng);
         String income = profile.population().incomeAtEntry().draw(rng);
         String occupation = Livelihood.occupationAtEntry(income, rng);
@@ -135,17 +138,23 @@ final class EpisodeSimulator {
                 consultation, events, List.of(), null, List.of(), new Outcome(lastDay, ending, null));
     }
 
-    private static Person newPerson(SplittableRandom rng, ProgrammeProfile profile, int referralDay) {
+    /**
+     * A person of the profile's age range. Day of birth and birth serial are an injective function of
+     * the episode index (modulo 365 x 500), so two persons never share a personnummer in cohorts of
+     * up to 182,500 new persons; beyond that a person shares one only with a person of the same
+     * birth year and gender whose index differs by a multiple of 182,500.
+     */
+    static Person newPerson(SplittableRandom rng, ProgrammeProfile profile, int referralDay, long index) {
         ProgrammeProfile.Population pop = profile.population();
         int span = pop.maxAge() - pop.minAge();
         // Triangular around the middle of the age range: most are neither the youngest nor the oldest.
         int age = pop.minAge() + (int) Math.round(span * (rng.nextDouble() + rng.nextDouble()) / 2);
-        LocalDate referral = LocalDate.ofEpochDay(referralDay);
-        LocalDate birthDate = referral.minusYears(age).minusDays(rng.nextInt(365));
+        int birthYear = LocalDate.ofEpochDay(referralDay).getYear() - age;
+        LocalDate birthDate = LocalDate.ofYearDay(birthYear, 1 + (int) Math.floorMod(index * 7919, 365L));
         boolean woman = rng.nextDouble() < pop.women();
         String gender = woman ? "k" : rng.nextDouble() < 0.004 ? "x" : "m";
-        int serial = rng.nextInt(500) * 2 + (woman ? 0 : 1);
-        return new Person(Personnummer.of(birthDate, serial), birthDate.getYear(), gender,
+        int serial = (int) Math.floorMod((index / 365) * 317, 500L) * 2 + (woman ? 0 : 1);
+        return new Person(Personnummer.of(birthDate, serial), birthYear, gender,
                 rng.nextDouble() < pop.bornAbroad(), Livelihood.EDUCATION.draw(rng));
     }
 
