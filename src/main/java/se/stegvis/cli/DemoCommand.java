@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import se.stegvis.demo.DemoCohort;
 import se.stegvis.demo.DemoOptions;
 import se.stegvis.demo.DemoSummary;
@@ -14,6 +17,9 @@ import se.stegvis.demo.DemoSummary;
         description = "Writes a deterministic synthetic demo cohort (episodes.csv, events.csv, "
                 + "step_assessments.csv, exits.csv, follow_ups.csv, staffing.csv) in the canonical CSV format.")
 final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the CSV files to.")
     Path out;
@@ -33,6 +39,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (episodes < 1) {
+            throw new ParameterException(spec.commandLine(), "--episodes must be at least 1, was " + episodes);
+        }
         DemoSummary summary = new DemoCohort(new DemoOptions(episodes, seed, asOf)).writeTo(out);
         System.err.println("stegvis demo: " + summary + " -> " + out);
         return 0;
