@@ -64,6 +64,16 @@ public final class DemoCohort {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Every episode of the cohort in index order, without writing files (for tests and notebooks). */
+    public List<SyntheticEpisode> episodes() {
+        CohortModel model = new CohortModel(options);
+        List<SyntheticEpisode> out = new ArrayList<>((int) options.episodes());
+        for (long i = 0; i < options.episodes(); i++) {
+            out.add(model.episode(i));
+        }
+        return out;
+    }
+
     private Chunk chunk(CohortModel model, long chunkIndex) {
         long first = chunkIndex * CHUNK;
         long last = Math.min(options.episodes(), first + CHUNK);
@@ -145,13 +155,4 @@ public final class DemoCohort {
         }
     }
 
-    /** Every episode of the cohort in index order, without writing files (for tests and notebooks). */
-    public List<SyntheticEpisode> episodes() {
-        CohortModel model = new CohortModel(options);
-        List<SyntheticEpisode> out = new ArrayList<>((int) options.episodes());
-        for (long i = 0; i < options.episodes(); i++) {
-            out.add(model.episode(i));
-        }
-        return out;
-    }
 }
