@@ -27,16 +27,18 @@ public final class DemoCohort {
     private static final int BUFFER = 1 << 18;
 
     private final DemoOptions options;
+    private final CohortModel model;
 
+    /** A cohort for the options; fails when no programme of the demo had started by the as-of date. */
     public DemoCohort(DemoOptions options) {
         this.options = options;
+        this.model = new CohortModel(options);
     }
 
     /** Generates the cohort into {@code dir} (created if missing), overwriting earlier files. */
     public DemoSummary writeTo(Path dir) throws IOException {
         long started = System.nanoTime();
         Files.createDirectories(dir);
-        CohortModel model = new CohortModel(options);
         Map<Table, Writer> writers = new EnumMap<>(Table.class);
         Map<Table, Long> rows = new EnumMap<>(Table.class);
         try {
@@ -51,7 +53,7 @@ public final class DemoCohort {
             for (long from = 0; from < chunks; from += window) {
                 long base = from;
                 List<Chunk> done = IntStream.range(0, (int) Math.min(window, chunks - from)).parallel()
-                        .mapToObj(k -> chunk(model, base + k)).toList();
+                        .mapToObj(k -> chunk(base + k)).toList();
                 for (Chunk c : done) {
                     c.writeTo(writers, rows);
                 }
@@ -68,7 +70,6 @@ public final class DemoCohort {
 
     /** Every episode of the cohort in index order, without writing files (for tests and notebooks). */
     public List<SyntheticEpisode> episodes() {
-        CohortModel model = new CohortModel(options);
         List<SyntheticEpisode> out = new ArrayList<>((int) options.episodes());
         for (long i = 0; i < options.episodes(); i++) {
             out.add(model.episode(i));
@@ -76,7 +77,7 @@ public final class DemoCohort {
         return out;
     }
 
-    private Chunk chunk(CohortModel model, long chunkIndex) {
+    private Chunk chunk(long chunkIndex) {
         long first = chunkIndex * CHUNK;
         long last = Math.min(options.episodes(), first + CHUNK);
         Chunk c = new Chunk((int) (last - first));

@@ -40,7 +40,7 @@ final class ReferralCalendar {
             volume.put(p, p.referralsPerYear() * total / 12);
         }
         if (volume.isEmpty()) {
-            throw new IllegalArgumentException("no programme of the demo had started by " + asOf);
+            throw new IllegalArgumentException("--as-of " + asOf + " is before the first programme of the demo started");
         }
         byVolume = Weighted.of(volume);
     }
