@@ -1,10 +1,9 @@
 package se.stegvis.demo;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +38,13 @@ public final class DemoCohort {
     public DemoSummary writeTo(Path dir) throws IOException {
         long started = System.nanoTime();
         Files.createDirectories(dir);
-        Map<Table, Writer> writers = new EnumMap<>(Table.class);
+        Map<Table, OutputStream> writers = new EnumMap<>(Table.class);
         Map<Table, Long> rows = new EnumMap<>(Table.class);
         try {
             for (Table t : Table.values()) {
-                Writer w = new BufferedWriter(new OutputStreamWriter(
-                        Files.newOutputStream(dir.resolve(t.fileName())), StandardCharsets.UTF_8), BUFFER);
+                OutputStream w = new BufferedOutputStream(Files.newOutputStream(dir.resolve(t.fileName())), BUFFER);
                 writers.put(t, w);
-                w.write(t.header());
+                w.write(t.header().getBytes(StandardCharsets.UTF_8));
             }
             long chunks = (options.episodes() + CHUNK - 1) / CHUNK;
             int window = Math.max(2, 4 * Runtime.getRuntime().availableProcessors());
@@ -84,6 +82,7 @@ public final class DemoCohort {
         for (long i = first; i < last; i++) {
             c.add(model.episode(i));
         }
+        c.encode();
         return c;
     }
 
@@ -91,23 +90,23 @@ public final class DemoCohort {
      * One row per team and month up to the as-of month, as the teams were staffed; the staff do not
      * grow with the number of episodes (the default cohort is about twice the reports' volume).
      */
-    private long writeStaffing(Writer w) throws IOException {
+    private long writeStaffing(OutputStream w) throws IOException {
         YearMonth asOfMonth = YearMonth.from(options.asOf());
         long n = 0;
         for (TeamStaffing t : DemoProfiles.STAFFING) {
             YearMonth to = t.to() == null || t.to().isAfter(asOfMonth) ? asOfMonth : t.to();
             for (YearMonth m = t.from(); !m.isAfter(to); m = m.plusMonths(1)) {
-                w.write(t.programme() + "," + t.municipality() + "," + m + ","
-                        + String.format(Locale.ROOT, "%.2f", t.fte()) + "\n");
+                w.write((t.programme() + "," + t.municipality() + "," + m + ","
+                        + String.format(Locale.ROOT, "%.2f", t.fte()) + "\n").getBytes(StandardCharsets.UTF_8));
                 n++;
             }
         }
         return n;
     }
 
-    private static void closeAll(Iterable<Writer> writers) throws IOException {
+    private static void closeAll(Iterable<OutputStream> writers) throws IOException {
         IOException first = null;
-        for (Writer w : writers) {
+        for (OutputStream w : writers) {
             try {
                 w.close();
             } catch (IOException e) {
@@ -121,9 +120,13 @@ public final class DemoCohort {
         }
     }
 
-    /** The CSV text of a run of consecutive episodes, per table, with row counts. */
+    /**
+     * The CSV text of a run of consecutive episodes, per table, with row counts; encoded to UTF-8
+     * on the worker thread so that the writing thread only copies bytes.
+     */
     private static final class Chunk {
         private final Map<Table, StringBuilder> text = new EnumMap<>(Table.class);
+        private final Map<Table, byte[]> bytes = new EnumMap<>(Table.class);
         private final Map<Table, Long> rows = new EnumMap<>(Table.class);
 
         Chunk(int episodes) {
@@ -140,10 +143,17 @@ public final class DemoCohort {
             }
         }
 
-        void writeTo(Map<Table, Writer> writers, Map<Table, Long> totals) {
+        void encode() {
+            for (Table t : Table.PER_EPISODE) {
+                bytes.put(t, text.get(t).toString().getBytes(StandardCharsets.UTF_8));
+            }
+            text.clear();
+        }
+
+        void writeTo(Map<Table, OutputStream> writers, Map<Table, Long> totals) {
             try {
                 for (Table t : Table.PER_EPISODE) {
-                    writers.get(t).append(text.get(t));
+                    writers.get(t).write(bytes.get(t));
                     totals.merge(t, rows.get(t), Long::sum);
                 }
             } catch (IOException e) {
