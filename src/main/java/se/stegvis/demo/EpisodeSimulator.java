@@ -47,15 +47,27 @@ final class EpisodeSimulator {
     }
 
     /**
-     * The episode {@code id} of {@code person} referred on {@code referralDay}; when person is null a
-     * new person is made, identified by {@code index} (see {@link #newPerson}).
+     * What starts an episode. A returning person brings who they are and what they live on; for a
+     * new person both are null and drawn from the profile, the person identified by {@code index}.
      */
-    SyntheticEpisode simulate(String id, long index, SplittableRandom rng, ProgrammeProfile profile,
-                              int referralDay, Person person) {
+    record Referral(String episodeId, long index, ProgrammeProfile profile, int day, Person person,
+                    String incomeAtEntry) {
+        static Referral ofNewPerson(String episodeId, long index, ProgrammeProfile profile, int day) {
+            return new Referral(episodeId, index, profile, day, null, null);
+        }
+    }
+
+    /** The episode the referral starts, lived through and cut at the as-of date. */
+    SyntheticEpisode simulate(Referral referral, SplittableRandom rng) {
+        String id = referral.episodeId();
+        ProgrammeProfile profile = referral.profile();
+        int referralDay = referral.day();
         int lastProgrammeDay = profile.end() == null ? Integer.MAX_VALUE : (int) profile.end().toEpochDay();
-        Person who = person != null ? person : newPerson(rng, profile, referralDay, index);
+        Person who = referral.person() != null ? referral.person()
+                : newPerson(rng, profile, referralDay, referral.index());
         String source = profile.population().referralSources().draw(rng);
-        String income = profile.population().incomeAtEntry().draw(rng);
+        String income = referral.incomeAtEntry() != null ? referral.incomeAtEntry()
+                : profile.population().incomeAtEntry().draw(rng);
         String occupation = Livelihood.occupationAtEntry(income, rng);
         boolean consent = rng.nextDouble() < CONSENT;
 
