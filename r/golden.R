@@ -103,3 +103,26 @@ newc <- t(mapply(function(k1, n1, k2, n2) {
   c(p1 - p2, p1 - p2 - sqrt((p1 - a[1])^2 + (b[2] - p2)^2), p1 - p2 + sqrt((a[2] - p1)^2 + (p2 - b[1])^2))
 }, pairs$k1, pairs$n1, pairs$k2, pairs$n2))
 w(data.frame(pairs, estimate = newc[, 1], lower = newc[, 2], upper = newc[, 3]), "newcombe.csv")
+
+# ---- Aalen-Johansen cumulative incidence: survfit(Surv(time, factor(status)) ~ group) -------------
+m2 <- mgus2
+w(data.frame(time = ifelse(m2$pstat == 0, m2$futime, m2$ptime),
+             status = ifelse(m2$pstat == 0, 2 * m2$death, 1), group = m2$sex), "mgus2.csv", inp)
+for (case in c("cr_ties", "mgus2", "cr_single_event")) {
+  d <- rd(paste0(case, ".csv"))
+  for (ct in conf_types) {
+    res <- list()
+    for (g in groups_of(d)) {
+      dg <- if (g == "") d else d[d$group == g, ]
+      f <- survfit(Surv(time, factor(status)) ~ 1, data = dg, conf.type = ct)
+      s <- summary(f, censored = TRUE)
+      states <- s$states
+      for (j in which(states != "(s0)")) {
+        res[[length(res) + 1]] <- data.frame(group = g, cause = states[j], time = s$time,
+          n_risk = s$n.risk[, 1], n_event = s$n.event[, j], estimate = s$pstate[, j],
+          std_err = s$std.err[, j], lower = s$lower[, j], upper = s$upper[, j])
+      }
+    }
+    w(do.call(rbind, res), sprintf("cuminc_%s_%s.csv", case, gsub("-", "", ct)))
+  }
+}
