@@ -91,7 +91,8 @@ logrank_out(survdiff(Surv(time, status) ~ group + strata(stratum), data = rd("ov
 # ---- proportions: Wilson (prop.test, no correction), Clopper-Pearson (binom.test), Newcombe 10 -----
 grid <- expand.grid(k = c(0, 1, 3, 7, 20), n = c(20, 57), level = c(0.9, 0.95, 0.998))
 grid <- rbind(grid, data.frame(k = c(0, 1, 1, 5, 4812), n = c(1, 1, 2, 5, 10000), level = 0.95))
-wil <- t(mapply(function(k, n, l) prop.test(k, n, conf.level = l, correct = FALSE)$conf.int, grid$k, grid$n, grid$level))
+# prop.test warns that its chi-square p-value may be off for small counts; we only take the Wilson interval
+wil <- t(mapply(function(k, n, l) suppressWarnings(prop.test(k, n, conf.level = l, correct = FALSE))$conf.int, grid$k, grid$n, grid$level))
 cp <- t(mapply(function(k, n, l) binom.test(k, n, conf.level = l)$conf.int, grid$k, grid$n, grid$level))
 w(data.frame(grid, estimate = grid$k / grid$n, wilson_lower = wil[, 1], wilson_upper = wil[, 2],
              cp_lower = cp[, 1], cp_upper = cp[, 2]), "proportions.csv")
@@ -99,7 +100,7 @@ pairs <- data.frame(k1 = c(56, 9, 6, 5, 0, 0, 10), n1 = c(70, 10, 7, 56, 10, 10,
                     k2 = c(48, 3, 2, 0, 0, 10, 0), n2 = c(80, 10, 7, 29, 20, 20, 10))
 newc <- t(mapply(function(k1, n1, k2, n2) {
   p1 <- k1 / n1; p2 <- k2 / n2
-  a <- prop.test(k1, n1, correct = FALSE)$conf.int; b <- prop.test(k2, n2, correct = FALSE)$conf.int
+  a <- suppressWarnings(prop.test(k1, n1, correct = FALSE))$conf.int; b <- suppressWarnings(prop.test(k2, n2, correct = FALSE))$conf.int
   c(p1 - p2, p1 - p2 - sqrt((p1 - a[1])^2 + (b[2] - p2)^2), p1 - p2 + sqrt((a[2] - p1)^2 + (p2 - b[1])^2))
 }, pairs$k1, pairs$n1, pairs$k2, pairs$n2))
 w(data.frame(pairs, estimate = newc[, 1], lower = newc[, 2], upper = newc[, 3]), "newcombe.csv")
@@ -187,7 +188,7 @@ for (case in c("histories", "cav")) {
   tab <- table(from, to)
   cells <- list()
   for (r in states) for (s in states) if (sum(tab[r, ]) > 0) {
-    ci <- prop.test(tab[r, s], sum(tab[r, ]), correct = FALSE)$conf.int
+    ci <- suppressWarnings(prop.test(tab[r, s], sum(tab[r, ]), correct = FALSE))$conf.int
     cells[[length(cells) + 1]] <- data.frame(from = r, to = s, count = tab[r, s], row_total = sum(tab[r, ]),
                                              proportion = tab[r, s] / sum(tab[r, ]), lower = ci[1], upper = ci[2])
   }
@@ -300,3 +301,20 @@ for (nm in names(boot_cases)) {
                bca_lower = ci$bca[, 4], bca_upper = ci$bca[, 5]), sprintf("boot_%s.csv", nm))
   w(data.frame(L = L), sprintf("boot_%s_influence.csv", nm))
 }
+
+# ---- Wilcoxon signed-rank test (paired): wilcox.test(x, y, paired = TRUE) with R's defaults --------
+set.seed(99)
+wx <- list(
+  exact_small = list(x = c(1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30), y = c(0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29)),
+  ties = list(x = c(5, 3, 6, 2, 7, 4, 4, 8, 3, 6), y = c(4, 1, 4, 3, 5, 2, 2, 5, 1, 2)),
+  zeros = list(x = c(4, 5, 6, 7, 3, 9, 2, 5), y = c(4, 3, 7, 5, 3, 4, 1, 2)),
+  large = list(x = round(rnorm(60, 10, 3), 2), y = round(rnorm(60, 9, 3), 2)),
+  steps = list(x = c(2, 3, 3, 4, 1, 2, 5, 3, 2, 4, 3, 2), y = c(1, 3, 2, 2, 1, 1, 3, 3, 2, 2, 1, 2)))
+wr <- list()
+for (nm in names(wx)) for (alt in c("two.sided", "less", "greater")) {
+  r <- suppressWarnings(wilcox.test(wx[[nm]]$x, wx[[nm]]$y, paired = TRUE, alternative = alt))
+  wr[[length(wr) + 1]] <- data.frame(case = nm, alternative = alt, x = paste(wx[[nm]]$x, collapse = " "),
+    y = paste(wx[[nm]]$y, collapse = " "), statistic = unname(r$statistic), p = r$p.value,
+    exact = grepl("exact", r$method) & !grepl("cannot compute exact", r$method))
+}
+w(do.call(rbind, wr), "wilcoxon_signed_rank.csv")
