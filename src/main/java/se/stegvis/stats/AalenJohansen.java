@@ -58,7 +58,7 @@ public final class AalenJohansen {
             Checks.sameLength("time and cause", time.length, cause.length);
             Checks.sameLength("time and group", time.length, group.length);
             Map<String, CumulativeIncidence> out = new LinkedHashMap<>();
-            KaplanMeier.Groups.indices(group).forEach((g, idx) ->
+            Groups.indices(group).forEach((g, idx) ->
                     out.put(g, fit(Arrays.stream(idx).mapToDouble(i -> time[i]).toArray(),
                             Arrays.stream(idx).map(i -> cause[i]).toArray())));
             return out;

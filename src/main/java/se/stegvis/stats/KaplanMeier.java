@@ -3,7 +3,6 @@ package se.stegvis.stats;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Kaplan-Meier product-limit estimator (Kaplan and Meier 1958) with Greenwood's variance, as R's
@@ -116,31 +115,5 @@ public final class KaplanMeier {
     /** Same as {@code options().fitByGroup(time, event, group)}. */
     public static Map<String, KaplanMeierFit> fitByGroup(double[] time, boolean[] event, String[] group) {
         return options().fitByGroup(time, event, group);
-    }
-
-    /** Group labels to the indices of their members, labels sorted. */
-    static final class Groups {
-        private Groups() {}
-
-        static Map<String, int[]> indices(String[] group) {
-            Map<String, int[]> counts = new TreeMap<>();
-            for (String g : group) {
-                if (g == null) {
-                    throw new IllegalArgumentException("group label missing");
-                }
-                counts.merge(g, new int[] {1}, (a, b) -> new int[] {a[0] + 1});
-            }
-            Map<String, int[]> out = new LinkedHashMap<>();
-            Map<String, Integer> fill = new TreeMap<>();
-            counts.forEach((g, c) -> {
-                out.put(g, new int[c[0]]);
-                fill.put(g, 0);
-            });
-            for (int i = 0; i < group.length; i++) {
-                int pos = fill.merge(group[i], 1, Integer::sum) - 1;
-                out.get(group[i])[pos] = i;
-            }
-            return out;
-        }
     }
 }

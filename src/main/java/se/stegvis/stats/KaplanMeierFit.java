@@ -78,10 +78,12 @@ public final class KaplanMeierFit {
         return e;
     }
 
+    /** The pointwise interval transformation used. */
     public ConfType confType() {
         return confType;
     }
 
+    /** The confidence level used. */
     public double level() {
         return level;
     }
