@@ -87,11 +87,12 @@ final class StatsCommand implements Runnable {
     }
 
     @Command(name = "km", mixinStandardHelpOptions = true,
-            description = "Kaplan-Meier (R: summary(survfit(Surv(time, status) ~ group), censored = TRUE)); input time,status[,group].")
+            description = "Kaplan-Meier (R: summary(survfit(Surv(time, status) ~ group), censored = TRUE)); input [entry,]time,status[,group].")
     static final class Km implements Callable<Integer> {
         @Mixin Common common;
 
-        @Option(names = "--input", required = true, description = "CSV with columns time,status[,group]; status 1 = event, 0 = censored; - for stdin.")
+        @Option(names = "--input", required = true, description = "CSV with columns [entry,]time,status[,group]; status 1 = event,"
+                + " 0 = censored; an entry column means late entry (at risk when entry < t <= time); - for stdin.")
         Path input;
 
         @Option(names = "--conf-type", defaultValue = "log-log", description = "log-log (default), log (R's default) or plain.")
@@ -105,14 +106,16 @@ final class StatsCommand implements Runnable {
             try {
                 StatsCsv csv = StatsCsv.read(input);
                 ConfType type = ConfType.fromR(confType);
+                boolean late = csv.has("entry");
                 Map<String, KaplanMeierFit> fits = KaplanMeier.options().confType(type).level(common.level)
-                        .fitByGroup(csv.doubles("time"), csv.events("status"), groups(csv));
+                        .fitByGroup(late ? csv.doubles("entry") : null, csv.doubles("time"), csv.events("status"), groups(csv));
                 StatsCsv.Writer w = common.writer(
                         "Kaplan-Meier, Greenwood standard errors, pointwise " + type.rName() + " intervals at level " + common.level + ".",
                         EVENTS_FIRST,
                         "Median: first time S(t) <= 0.5; where S is exactly 0.5 over an interval, its midpoint (as print(survfit)).",
                         "Median interval: Brookmeyer-Crowley, where the pointwise band crosses 0.5; NA = not reached.",
-                        "R check: summary(survfit(Surv(time, status) ~ group, conf.type = \"" + type.rName() + "\"), censored = TRUE).");
+                        "R check: summary(survfit(Surv(" + (late ? "entry, " : "") + "time, status) ~ group, conf.type = \""
+                                + type.rName() + "\"), censored = TRUE)" + (late ? "; n = records (R's print shows n.max)." : "."));
                 if (summary) {
                     w.header("group", "n", "events", "median", "median_lower", "median_upper");
                     fits.forEach((g, f) -> {

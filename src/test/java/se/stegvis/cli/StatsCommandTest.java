@@ -85,6 +85,13 @@ class StatsCommandTest {
     }
 
     @Test
+    void kmTakesLateEntryFromAnEntryColumn() throws IOException {
+        Run r = run("km", "--input", IN.resolve("channing.csv").toString());
+        assertThat(r.out()).contains("Surv(entry, time, status)");
+        matchesGolden(r, "km_channing_loglog.csv");
+    }
+
+    @Test
     void cumincPrintsEveryCauseAndTime() throws IOException {
         matchesGolden(run("cuminc", "--input", IN.resolve("cr_ties.csv").toString()), "cuminc_cr_ties_log.csv");
     }
