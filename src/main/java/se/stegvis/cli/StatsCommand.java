@@ -101,6 +101,13 @@ final class StatsCommand implements Runnable {
         @Option(names = "--summary", description = "One row per group: n, events, median and its interval, as print(survfit).")
         boolean summary;
 
+        @Option(names = "--quantiles", split = ",", description = "Quantiles p (1 - S reaching p) with Brookmeyer-Crowley intervals,"
+                + " as quantile(fit, p): e.g. 0.25,0.5,0.75.")
+        List<Double> quantiles;
+
+        @Option(names = "--rmean", description = "Restricted mean survival time up to TAU with its standard error, as print(fit, rmean = TAU).")
+        Double rmean;
+
         @Override
         public Integer call() {
             try {
@@ -116,7 +123,19 @@ final class StatsCommand implements Runnable {
                         "Median interval: Brookmeyer-Crowley, where the pointwise band crosses 0.5; NA = not reached.",
                         "R check: summary(survfit(Surv(" + (late ? "entry, " : "") + "time, status) ~ group, conf.type = \""
                                 + type.rName() + "\"), censored = TRUE)" + (late ? "; n = records (R's print shows n.max)." : "."));
-                if (summary) {
+                if ((summary ? 1 : 0) + (quantiles != null ? 1 : 0) + (rmean != null ? 1 : 0) > 1) {
+                    throw new IllegalArgumentException("choose one of --summary, --quantiles, --rmean");
+                }
+                if (quantiles != null) {
+                    w.header("group", "p", "quantile", "lower", "upper");
+                    fits.forEach((g, f) -> quantiles.forEach(p -> {
+                        Quantile q = f.quantile(p);
+                        w.row(g, p, q.estimate(), q.lower(), q.upper());
+                    }));
+                } else if (rmean != null) {
+                    w.header("group", "tau", "rmean", "se");
+                    fits.forEach((g, f) -> w.row(g, rmean, f.restrictedMean(rmean), f.restrictedMeanStdErr(rmean)));
+                } else if (summary) {
                     w.header("group", "n", "events", "median", "median_lower", "median_upper");
                     fits.forEach((g, f) -> {
                         Quantile m = f.printedMedian();
