@@ -151,7 +151,9 @@ for (v in t22) for (lev in c(0.95, 0.9)) {
 w(do.call(rbind, fr), "fisher_2x2.csv")
 trc <- list(matrix(c(3, 1, 4, 2, 6, 0), 2, byrow = TRUE), matrix(c(2, 3, 1, 4, 0, 5, 1, 2, 6), 3, byrow = TRUE),
             matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9), 3, byrow = TRUE),
-            matrix(c(5, 0, 0, 0, 5, 0, 0, 0, 5), 3, byrow = TRUE), matrix(c(4, 4, 4, 4, 4, 4), 2, byrow = TRUE))
+            matrix(c(5, 0, 0, 0, 5, 0, 0, 0, 5), 3, byrow = TRUE), matrix(c(4, 4, 4, 4, 4, 4), 2, byrow = TRUE),
+            # R's ?fisher.test example: job satisfaction by income
+            matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9, 6, 7, 12, 11), 4, byrow = TRUE))
 w(do.call(rbind, lapply(trc, function(x) data.frame(table = enc(x), p = fisher.test(x)$p.value))), "fisher_rxc.csv")
 cs <- list()
 for (x in c(lapply(t22[-c(8, 11)], function(v) matrix(v, 2, byrow = TRUE)), trc[-4])) for (corr in c(TRUE, FALSE)) {
