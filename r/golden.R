@@ -21,6 +21,7 @@ w(lung_in, "lung.csv", inp)
 lung_s <- lung[!is.na(lung$ph.ecog), ]
 w(data.frame(time = lung_s$time, status = lung_s$status - 1, group = as.character(lung_s$sex),
              stratum = as.character(lung_s$ph.ecog)), "lung_strata.csv", inp)
+w(data.frame(time = lung_s$time, status = lung_s$status - 1, group = as.character(lung_s$ph.ecog)), "lung_ecog.csv", inp)
 w(data.frame(time = aml$time, status = aml$status, group = as.character(aml$x)), "aml.csv", inp)
 w(data.frame(time = ovarian$futime, status = ovarian$fustat, group = as.character(ovarian$rx),
              stratum = as.character(ovarian$resid.ds)), "ovarian.csv", inp)
@@ -86,7 +87,7 @@ logrank_out <- function(sd, name) {
                expected = if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp,
                chisq = sd$chisq, df = length(sd$n) - 1, p = sd$pvalue), name)
 }
-for (case in c("lung", "aml", "ovarian", "ties")) {
+for (case in c("lung", "aml", "ovarian", "ties", "lung_ecog")) {
   logrank_out(survdiff(Surv(time, status) ~ group, data = rd(paste0(case, ".csv"))), sprintf("logrank_%s.csv", case))
 }
 logrank_out(survdiff(Surv(time, status) ~ group + strata(stratum), data = rd("lung_strata.csv")), "logrank_strata_lung.csv")

@@ -72,7 +72,12 @@ public final class LogRank {
             }
         }
         RealVector d = new ArrayRealVector(diff);
-        double chi = new LUDecomposition(new Array2DRowRealMatrix(v)).getSolver().solve(d).dotProduct(d);
+        var solver = new LUDecomposition(new Array2DRowRealMatrix(v)).getSolver();
+        if (!solver.isNonSingular()) {
+            throw new IllegalArgumentException("the log-rank variance matrix is singular: some groups never share a risk set"
+                    + " at an event time; compare fewer groups");
+        }
+        double chi = solver.solve(d).dotProduct(d);
         double p = ChiSquaredDistribution.of(m).survivalProbability(chi);
         List<LogRankGroup> out = new ArrayList<>();
         for (int j = 0; j < k; j++) {
