@@ -41,7 +41,7 @@ import se.stegvis.stats.TransitionRates;
  * method and conventions (read it in R with {@code read.csv(f, comment.char = "#")}, or drop them
  * with {@code --no-comments}).
  */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Statistics on plain CSV, column names as R's: km, cuminc, logrank, proportion, fisher, transitions.",
         subcommands = {StatsCommand.Km.class, StatsCommand.Cuminc.class, StatsCommand.Logrank.class,
             StatsCommand.Proportion.class, StatsCommand.Fisher.class, StatsCommand.Transitions.class})
@@ -86,7 +86,7 @@ final class StatsCommand implements Runnable {
         return g;
     }
 
-    @Command(name = "km", mixinStandardHelpOptions = true,
+    @Command(name = "km", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Kaplan-Meier (R: summary(survfit(Surv(time, status) ~ group), censored = TRUE)); input [entry,]time,status[,group].")
     static final class Km implements Callable<Integer> {
         @Mixin Common common;
@@ -157,7 +157,7 @@ final class StatsCommand implements Runnable {
         }
     }
 
-    @Command(name = "cuminc", mixinStandardHelpOptions = true,
+    @Command(name = "cuminc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Aalen-Johansen cumulative incidence per cause (R: survfit(Surv(time, factor(status)) ~ group)); input time,status[,group].")
     static final class Cuminc implements Callable<Integer> {
         @Mixin Common common;
@@ -194,7 +194,7 @@ final class StatsCommand implements Runnable {
         }
     }
 
-    @Command(name = "logrank", mixinStandardHelpOptions = true,
+    @Command(name = "logrank", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Log-rank test (R: survdiff(Surv(time, status) ~ group [+ strata(stratum)])); input time,status,group[,stratum].")
     static final class Logrank implements Callable<Integer> {
         @Mixin Common common;
@@ -229,7 +229,7 @@ final class StatsCommand implements Runnable {
         }
     }
 
-    @Command(name = "proportion", mixinStandardHelpOptions = true,
+    @Command(name = "proportion", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Intervals for a proportion (Wilson, Clopper-Pearson) and, with a second sample, Newcombe's interval for the difference.")
     static final class Proportion implements Callable<Integer> {
         @Mixin Common common;
@@ -273,7 +273,7 @@ final class StatsCommand implements Runnable {
         }
     }
 
-    @Command(name = "fisher", mixinStandardHelpOptions = true,
+    @Command(name = "fisher", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Fisher's exact test and the chi-square test on a 2x2 or r x c table.")
     static final class Fisher implements Callable<Integer> {
         @Mixin Common common;
@@ -346,7 +346,7 @@ final class StatsCommand implements Runnable {
         }
     }
 
-    @Command(name = "transitions", mixinStandardHelpOptions = true,
+    @Command(name = "transitions", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Step transitions from dated assessments; input id,time,state.")
     static final class Transitions implements Callable<Integer> {
         @Mixin Common common;
