@@ -1,0 +1,168 @@
+package se.stegvis.stats;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Kaplan-Meier product-limit estimator (Kaplan and Meier 1958) with Greenwood's variance, as R's
+ * {@code survival::survfit(Surv(time, status) ~ 1)}.
+ *
+ * <p>Conventions: at a tied time, events come before censorings (those censored at t are still at
+ * risk at t); pointwise intervals default to log-log (R's survfit default is "log", available as
+ * {@link ConfType#LOG}); times must be finite and non-negative; late entry (left truncation) is
+ * supported. Unlike R, times are not merged by {@code aeqSurv} (it only matters for times differing
+ * by rounding error).
+ */
+public final class KaplanMeier {
+    private KaplanMeier() {}
+
+    /** Fits with the default options: log-log intervals at level 0.95. */
+    public static KaplanMeierFit fit(double[] time, boolean[] event) {
+        return options().fit(time, event);
+    }
+
+    /** Options for a fit: {@code KaplanMeier.options().confType(ConfType.LOG).level(0.9).fit(t, e)}. */
+    public static Options options() {
+        return new Options(ConfType.LOG_LOG, 0.95);
+    }
+
+    /** Fit options (immutable; each setter returns a copy). */
+    public static final class Options {
+        private final ConfType confType;
+        private final double level;
+
+        private Options(ConfType confType, double level) {
+            this.confType = confType;
+            this.level = level;
+        }
+
+        /** The pointwise interval transformation (default log-log). */
+        public Options confType(ConfType type) {
+            return new Options(type, level);
+        }
+
+        /** The confidence level (default 0.95). */
+        public Options level(double level) {
+            Checks.level(level);
+            return new Options(confType, level);
+        }
+
+        /**
+         * Kaplan-Meier estimate with Greenwood standard errors and pointwise intervals.
+         *
+         * @param time follow-up times (finite, >= 0)
+         * @param event true = event at {@code time}, false = censored
+         */
+        public KaplanMeierFit fit(double[] time, boolean[] event) {
+            return fit(null, time, event);
+        }
+
+        /**
+         * Kaplan-Meier with late entry (left truncation), as R's {@code survfit(Surv(entry, time, status) ~ 1)}:
+         * a person is at risk at t when entry < t <= time. {@code entry} null means everyone is at
+         * risk from the start (plain right censoring).
+         *
+         * @param entry time each person came under observation (finite, >= 0, < time), or null
+         */
+        public KaplanMeierFit fit(double[] entry, double[] time, boolean[] event) {
+            Checks.sameLength("time and event", time.length, event.length);
+            Checks.times(time);
+            double[] entries = entry == null ? new double[0] : entry.clone();
+            if (entry != null) {
+                Checks.sameLength("entry and time", entry.length, time.length);
+                for (int i = 0; i < time.length; i++) {
+                    if (!(entry[i] >= 0 && entry[i] < time[i])) {
+                        throw new IllegalArgumentException("entry must be >= 0 and before the exit time, got entry "
+                                + entry[i] + " for time " + time[i] + " (row " + (i + 1) + ")");
+                    }
+                }
+                Arrays.sort(entries);
+            }
+            Integer[] order = new Integer[time.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
+            int n = time.length;
+            int distinct = 0;
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || time[order[i]] != time[order[i - 1]]) {
+                    distinct++;
+                }
+            }
+            double[] t = new double[distinct];
+            int[] risk = new int[distinct];
+            int[] ev = new int[distinct];
+            int[] cens = new int[distinct];
+            int k = -1;
+            for (int i = 0; i < n; i++) {
+                int o = order[i];
+                if (i == 0 || time[o] != time[order[i - 1]]) {
+                    k++;
+                    t[k] = time[o];
+                    // at risk: exit >= t, minus those not yet entered (entry >= t; they exit after t)
+                    risk[k] = n - i - notYetEntered(entries, t[k]);
+                }
+                if (event[o]) {
+                    ev[k]++;
+                } else {
+                    cens[k]++;
+                }
+            }
+            return new KaplanMeierFit(n, t, risk, ev, cens, confType, level);
+        }
+
+        private static int notYetEntered(double[] sortedEntries, double t) {
+            int lo = 0;
+            int hi = sortedEntries.length;
+            while (lo < hi) { // first index with entry >= t
+                int mid = (lo + hi) >>> 1;
+                if (sortedEntries[mid] < t) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return sortedEntries.length - lo;
+        }
+
+        /**
+         * One fit per group, in the sorted order of the group labels (as R's factor levels).
+         *
+         * @param group a label per observation
+         */
+        public Map<String, KaplanMeierFit> fitByGroup(double[] time, boolean[] event, String[] group) {
+            return fitByGroup(null, time, event, group);
+        }
+
+        /** One fit per group with late entry ({@code entry} may be null), groups sorted. */
+        public Map<String, KaplanMeierFit> fitByGroup(double[] entry, double[] time, boolean[] event, String[] group) {
+            Checks.sameLength("time and group", time.length, group.length);
+            Checks.sameLength("time and event", time.length, event.length);
+            if (entry != null) {
+                Checks.sameLength("entry and time", entry.length, time.length);
+            }
+            Map<String, KaplanMeierFit> fits = new LinkedHashMap<>();
+            Groups.indices(group).forEach((g, idx) -> {
+                double[] tg = new double[idx.length];
+                double[] sg = entry == null ? null : new double[idx.length];
+                boolean[] eg = new boolean[idx.length];
+                for (int i = 0; i < idx.length; i++) {
+                    tg[i] = time[idx[i]];
+                    eg[i] = event[idx[i]];
+                    if (sg != null) {
+                        sg[i] = entry[idx[i]];
+                    }
+                }
+                fits.put(g, fit(sg, tg, eg));
+            });
+            return fits;
+        }
+    }
+
+    /** Same as {@code options().fitByGroup(time, event, group)}. */
+    public static Map<String, KaplanMeierFit> fitByGroup(double[] time, boolean[] event, String[] group) {
+        return options().fitByGroup(time, event, group);
+    }
+}
