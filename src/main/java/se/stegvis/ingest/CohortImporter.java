@@ -245,10 +245,10 @@ public final class CohortImporter {
                 staged = stager.stage(name, index, reader, run.staging.get(table));
             } catch (TableReader.InputProblem p) {
                 errors.report(new ImportError(name, p.row(), null, null, p.getMessage()));
-                staged = new TableStager.Staged(0, 0, Map.of());
+                staged = new TableStager.Staged(0, Map.of());
             } catch (IOException | RuntimeException e) {
                 errors.report(ImportError.wholeFile(name, "cannot be read: " + e.getMessage()));
-                staged = new TableStager.Staged(0, 0, Map.of());
+                staged = new TableStager.Staged(0, Map.of());
             }
             run.headers.add(staged.headerOf());
             run.results.add(new ImportResult.SourceResult(name, table, sha, staged.rowsRead(), null));

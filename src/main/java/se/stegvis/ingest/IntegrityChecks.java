@@ -63,13 +63,14 @@ final class IntegrityChecks {
     private void uniqueKey(StagingTable s) throws SQLException {
         List<String> key = s.table().primaryKey();
         String cols = String.join(", ", key);
-        if (!any("SELECT 1 FROM " + s.name() + " GROUP BY " + cols + " HAVING count(*) > 1 LIMIT 1")) {
+        String complete = key.stream().map(k -> k + " IS NOT NULL").collect(Collectors.joining(" AND "));
+        if (!any("SELECT 1 FROM " + s.name() + " WHERE " + complete + " GROUP BY " + cols + " HAVING count(*) > 1 LIMIT 1")) {
             return;
         }
         String sql = "SELECT _src, _row, concat_ws(', ', " + key.stream().map(k -> "CAST(" + k + " AS VARCHAR)")
                 .collect(Collectors.joining(", ")) + "), first_src, first_row FROM (SELECT *,"
                 + " first_value(_src) OVER w AS first_src, first_value(_row) OVER w AS first_row,"
-                + " row_number() OVER w AS rn FROM " + s.name() + " WINDOW w AS (PARTITION BY " + cols
+                + " row_number() OVER w AS rn FROM " + s.name() + " WHERE " + complete + " WINDOW w AS (PARTITION BY " + cols
                 + " ORDER BY _src, _row)) WHERE rn > 1 ORDER BY _src, _row";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
@@ -89,7 +90,8 @@ final class IntegrityChecks {
         String match = matchCondition(fk, "p", "s");
         String sql = "SELECT s._src, s._row, concat_ws(', ', " + fk.fields().stream().map(f -> "CAST(s." + f + " AS VARCHAR)")
                 .collect(Collectors.joining(", ")) + ") FROM " + s.name() + " s"
-                + " WHERE NOT EXISTS (SELECT 1 FROM " + parent.name() + " p WHERE " + match + ")"
+                + " WHERE " + fk.fields().stream().map(f -> "s." + f + " IS NOT NULL").collect(Collectors.joining(" AND "))
+                + " AND NOT EXISTS (SELECT 1 FROM " + parent.name() + " p WHERE " + match + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM " + fk.referencedTable() + " p WHERE " + match + ")"
                 + " ORDER BY s._src, s._row";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {

@@ -39,8 +39,8 @@ final class TableStager {
         this.today = today;
     }
 
-    /** How a source's header maps onto its table: column labels as the file writes them. */
-    record Staged(long rowsRead, long rowsStaged, Map<String, String> headerOf) {
+    /** Data rows read, and each canonical column's label as the file heads it. */
+    record Staged(long rowsRead, Map<String, String> headerOf) {
     }
 
     /** One header cell bound to its field: where the value goes in the staging row. */
@@ -53,7 +53,7 @@ final class TableStager {
         Map<String, String> headerOf = new LinkedHashMap<>();
         List<Binding> bindings = bind(source, table, reader.header(), staging, headerOf);
         if (bindings == null) {
-            return new Staged(0, 0, headerOf);
+            return new Staged(0, headerOf);
         }
         int personId = staging.indexOf(PERSON_ID);
         Optional<Field> pnrField = table.fields().stream().filter(Field::pseudonymise).findFirst();
@@ -68,7 +68,6 @@ final class TableStager {
         }
         int headerCells = reader.header().size();
         long read = 0;
-        long staged = 0;
         while (true) {
             TableReader.Row row;
             try {
@@ -134,17 +133,15 @@ final class TableStager {
                     Ladder l = dictionary.ladder((String) values[ladder]).orElseThrow();
                     errors.report(new ImportError(source, number, headerOf.get("step"), values[step].toString(),
                             "is not a step of ladder " + l.id() + " (expected " + l.lowestStep() + "-" + l.highestStep() + ")"));
-                    ok = false;
                 } else {
                     values[stepStd] = std;
                 }
             }
-            if (ok) {
-                staging.append(values, sourceIndex, number);
-                staged++;
-            }
+            // Rows with errors are staged too (bad cells empty) so the cross-row checks do not report
+            // their keys as missing; any error stops the import before staging reaches the store.
+            staging.append(values, sourceIndex, number);
         }
-        return new Staged(read, staged, headerOf);
+        return new Staged(read, headerOf);
     }
 
     /** Binds header cells to fields; reports unknown, repeated and missing required columns (row 1). */
