@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,7 @@ final class IntegrityChecks {
     private final IntFunction<String> sourceName;
     private final ColumnLabels labels;
     private final ErrorSink errors;
+    private final Set<String> unread;
 
     /** How a source heads a canonical column (e.g. {@code datum (event_date)}). */
     @FunctionalInterface
@@ -33,15 +35,19 @@ final class IntegrityChecks {
     }
 
     IntegrityChecks(Connection connection, Map<String, StagingTable> staging, IntFunction<String> sourceName,
-                    ColumnLabels labels, ErrorSink errors) {
+                    ColumnLabels labels, ErrorSink errors, Set<String> unreadTables) {
         this.connection = connection;
         this.staging = staging;
         this.sourceName = sourceName;
         this.labels = labels;
         this.errors = errors;
+        this.unread = Set.copyOf(unreadTables);
     }
 
-    /** Runs every check on every staged table. */
+    /**
+     * Runs every check on every staged table; references into a table that had an unreadable source
+     * are not checked, since that source's own error already explains them.
+     */
     void run() throws SQLException {
         for (StagingTable s : staging.values()) {
             if (s.rows() == 0) {
@@ -50,10 +56,12 @@ final class IntegrityChecks {
             Table t = s.table();
             uniqueKey(s);
             for (ForeignKey fk : t.foreignKeys()) {
-                references(s, fk);
+                if (!unread.contains(fk.referencedTable())) {
+                    references(s, fk);
+                }
             }
             for (Field f : t.fields()) {
-                if (f.notBefore() != null) {
+                if (f.notBefore() != null && !unread.contains(f.notBefore().table())) {
                     notBefore(s, f);
                 }
             }
