@@ -125,7 +125,9 @@ public final class CohortImporter {
             boolean keyCreated = false;
             if (found == 0 && run.staging.values().stream().anyMatch(s -> s.rows() > 0)) {
                 keyCreated = pseudonymKey.fresh();
+                long started = System.nanoTime();
                 commit(store.connection(), run, pseudonymKey);
+                messages.accept("written to " + db + seconds(started));
                 committed = true;
             }
             run.close();
@@ -239,6 +241,7 @@ public final class CohortImporter {
                 run.results.add(new ImportResult.SourceResult(name, table, sha, 0, skip));
                 continue;
             }
+            long started = System.nanoTime();
             int index = run.sourceNames.size();
             run.sourceNames.add(name);
             TableStager.Staged staged;
@@ -256,14 +259,20 @@ public final class CohortImporter {
                 run.unreadTables.add(table);
             }
             run.results.add(new ImportResult.SourceResult(name, table, sha, staged.rowsRead(), null));
-            messages.accept(name + ": " + staged.rowsRead() + " rows of " + table);
+            messages.accept(name + ": " + staged.rowsRead() + " rows of " + table + seconds(started));
         }
+        long started = System.nanoTime();
         for (StagingTable s : run.staging.values()) {
             s.flush();
         }
         new IntegrityChecks(c, run.staging, run.sourceNames::get,
                 (src, column) -> run.headers.get(src).getOrDefault(column, column), errors, run.unreadTables).run();
+        messages.accept("keys, references and date order checked" + seconds(started));
         return run;
+    }
+
+    private static String seconds(long startedNanos) {
+        return String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - startedNanos) / 1e9);
     }
 
     private static String importedBefore(Connection c, String sha, String table) throws SQLException {
@@ -286,14 +295,11 @@ public final class CohortImporter {
         try {
             try (Statement st = c.createStatement()) {
                 for (StagingTable s : run.staging.values()) {
-                    if (s.rows() == 0) {
-                        continue;
+                    if (s.rows() > 0) {
+                        st.execute(replaceStoredKeys(s));
+                        String columns = columnList(s);
+                        st.execute("INSERT INTO " + s.table().name() + " (" + columns + ") SELECT " + columns + " FROM " + s.name());
                     }
-                    String cols = s.columns().stream().map(StagingTable.Column::name).collect(Collectors.joining(", "));
-                    boolean keyOnly = s.columns().size() == s.table().primaryKey().size();
-                    // A row whose key is already in the store replaces it: a corrected re-export updates, never duplicates.
-                    st.execute("INSERT OR " + (keyOnly ? "IGNORE" : "REPLACE") + " INTO " + s.table().name() + " (" + cols
-                            + ") SELECT " + cols + " FROM " + s.name() + " ORDER BY _src, _row");
                 }
             }
             writeLog(c, run, key);
@@ -311,6 +317,19 @@ public final class CohortImporter {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    /**
+     * Deletes stored rows whose key comes again in this import, so a corrected re-export replaces them
+     * and never duplicates them (the store has no key indexes; see schema.sql).
+     */
+    private static String replaceStoredKeys(StagingTable s) {
+        String match = s.table().primaryKey().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+        return "DELETE FROM " + s.table().name() + " t WHERE EXISTS (SELECT 1 FROM " + s.name() + " s WHERE " + match + ")";
+    }
+
+    private static String columnList(StagingTable s) {
+        return s.columns().stream().map(StagingTable.Column::name).collect(Collectors.joining(", "));
     }
 
     private void writeLog(Connection c, Run run, PseudonymKey key) throws SQLException {
