@@ -180,7 +180,7 @@ public final class CohortImporter {
      * The key to pseudonymise with. A store records the id of the key it was built with; importing
      * with another key, or without the key file, would give the same people new person_ids, so it is refused.
      */
-    private static PseudonymKey resolveKey(CohortStore store, Path keyFile) throws ImportFailure, SQLException {
+    private PseudonymKey resolveKey(CohortStore store, Path keyFile) throws ImportFailure, SQLException {
         Optional<String> recorded = store.recordedKeyId();
         if (!Files.exists(keyFile)) {
             if (recorded.isPresent()) {
@@ -193,6 +193,10 @@ public final class CohortImporter {
         PseudonymKey key;
         try {
             key = PseudonymKey.read(keyFile);
+            if (!PseudonymKey.ownerOnly(keyFile)) {
+                messages.accept("Warning: the key file " + keyFile + " can be read by other users; restrict it with"
+                        + " chmod 600 " + keyFile);
+            }
         } catch (IOException e) {
             throw new ImportFailure("cannot read the key file " + keyFile + ": " + e.getMessage(), e);
         }

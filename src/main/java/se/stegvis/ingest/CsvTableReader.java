@@ -28,6 +28,8 @@ public final class CsvTableReader implements TableReader {
     /** Windows-1252, the encoding Swedish Excel uses for "CSV (semicolon separated)". */
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int SNIFF_BYTES = 1 << 20;
+    /** No cohort value comes near this; a longer one means a quote was never closed or the file is not CSV. */
+    static final int MAX_VALUE_CHARS = 100_000;
 
     private final Reader in;
     private final Charset encoding;
@@ -210,6 +212,10 @@ public final class CsvTableReader implements TableReader {
         if (c == '\uFFFD' && utf8) {
             throw new InputProblem(recordNumber, "holds bytes that are not UTF-8 although the file begins as UTF-8;"
                     + " save the whole file in one encoding (UTF-8 or Windows-1252)");
+        }
+        if (cell.length() == MAX_VALUE_CHARS) {
+            throw new InputProblem(recordNumber, "holds a value longer than " + MAX_VALUE_CHARS + " characters"
+                    + " (a quote that is never closed, or not a CSV file)");
         }
         cell.append(c);
     }

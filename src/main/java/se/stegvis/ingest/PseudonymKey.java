@@ -48,6 +48,14 @@ public final class PseudonymKey {
         return new PseudonymKey(file, bytes, false);
     }
 
+    /** False when the file's POSIX permissions let group or others read or write it. */
+    public static boolean ownerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return true;
+        }
+        return OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file));
+    }
+
     /** A new random key meant for {@code file}; nothing is written until {@link #save()}. */
     public static PseudonymKey generate(Path file) {
         byte[] bytes = new byte[KEY_BYTES];

@@ -140,4 +140,15 @@ class CsvTableReaderTest {
                     .satisfies(e -> assertThat(((TableReader.InputProblem) e).row()).isEqualTo(rows + 2));
         }
     }
+
+    @Test
+    void unclosedQuoteInAHugeFileStopsAtAClearLimit() throws Exception {
+        Path f = dir.resolve("huge.csv");
+        Files.writeString(f, "a,b\n1,\"" + "x".repeat(CsvTableReader.MAX_VALUE_CHARS + 10) + "\n2,3\n");
+        try (CsvTableReader r = CsvTableReader.open(f)) {
+            assertThatThrownBy(() -> rows(r)).isInstanceOf(TableReader.InputProblem.class)
+                    .hasMessageContaining("longer than 100000 characters")
+                    .satisfies(e -> assertThat(((TableReader.InputProblem) e).row()).isEqualTo(2));
+        }
+    }
 }
