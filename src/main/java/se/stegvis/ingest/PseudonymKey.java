@@ -1,6 +1,7 @@
 package se.stegvis.ingest;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ public final class PseudonymKey {
     public String id() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("stegvis-key-id".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            sha.update("stegvis-key-id".getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(sha.digest(key)).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
