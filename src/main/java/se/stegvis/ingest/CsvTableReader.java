@@ -30,6 +30,8 @@ public final class CsvTableReader implements TableReader {
     private static final int SNIFF_BYTES = 1 << 20;
     /** No cohort value comes near this; a longer one means a quote was never closed or the file is not CSV. */
     static final int MAX_VALUE_CHARS = 100_000;
+    /** Bounds one row (values and separators), so a file of separators without line breaks cannot fill the heap. */
+    static final int MAX_RECORD_CHARS = 1_000_000;
 
     private final Reader in;
     private final Charset encoding;
@@ -40,6 +42,7 @@ public final class CsvTableReader implements TableReader {
     private final char[] buf = new char[1 << 16];
     private final StringBuilder cell = new StringBuilder(64);
     private final List<String> cells = new ArrayList<>();
+    private int recordChars;
     private int pos;
     private int len;
     private long recordNumber;
@@ -59,6 +62,10 @@ public final class CsvTableReader implements TableReader {
         String[] head = readRecord();
         if (head == null) {
             throw new InputProblem(1, "the file is empty (expected a header row naming the columns)");
+        }
+        if (!head[0].isEmpty() && head[0].charAt(0) == '\uFEFF') {
+            throw new InputProblem(1, "the header begins with a second byte order mark (two exports joined into one"
+                    + " file?); remove the invisible character before the first column name");
         }
         this.header = List.of(head);
     }
@@ -84,6 +91,10 @@ public final class CsvTableReader implements TableReader {
             boolean bom = prefix.length >= 3 && prefix[0] == (byte) 0xEF && prefix[1] == (byte) 0xBB && prefix[2] == (byte) 0xBF;
             int skip = bom ? 3 : 0;
             Charset encoding = bom || isUtf8(prefix, skip, complete) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            if (encoding == WINDOWS_1252 && holdsUtf8Letter(prefix, skip)) {
+                throw new InputProblem(0, "mixes UTF-8 and Windows-1252 text (some letters are saved in one encoding,"
+                        + " some in the other); save the whole file in one encoding, preferably \"CSV UTF-8\"");
+            }
             char separator = sniffSeparator(new String(prefix, skip, prefix.length - skip, encoding));
             return new CsvTableReader(raw, prefix, skip, encoding, bom, separator);
         } catch (IOException | InputProblem | RuntimeException e) {
@@ -98,6 +109,28 @@ public final class CsvTableReader implements TableReader {
         CharBuffer out = CharBuffer.allocate(bytes.length);
         // When the prefix is cut off mid-file, a multi-byte character cut in half is not an error.
         return !decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset), out, complete).isError();
+    }
+
+    /**
+     * True when the bytes hold a well-formed UTF-8 sequence for a non-ASCII letter (such as C3 A5 for å).
+     * In real Windows-1252 text these pairs read as "Ã¥" and do not occur, so a file that is not valid
+     * UTF-8 but holds them mixes the two encodings.
+     */
+    private static boolean holdsUtf8Letter(byte[] bytes, int offset) {
+        for (int i = offset; i + 1 < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b >= 0xC2 && b <= 0xDF && continuation(bytes[i + 1])) {
+                return true;
+            }
+            if (b >= 0xE0 && b <= 0xEF && i + 2 < bytes.length && continuation(bytes[i + 1]) && continuation(bytes[i + 2])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xC0) == 0x80;
     }
 
     /** The separator that occurs most often outside quotes in the first line: ; , or tab (comma when none). */
@@ -180,6 +213,7 @@ public final class CsvTableReader implements TableReader {
             return null;
         }
         recordNumber++;
+        recordChars = 0;
         cells.clear();
         cell.setLength(0);
         while (true) {
@@ -193,6 +227,7 @@ public final class CsvTableReader implements TableReader {
                 continue;
             }
             if (c == separator) {
+                countRecordChar();
                 cells.add(cell.toString());
                 cell.setLength(0);
             } else if (c == '\n' || c == '\r' || c == -1) {
@@ -213,11 +248,23 @@ public final class CsvTableReader implements TableReader {
             throw new InputProblem(recordNumber, "holds bytes that are not UTF-8 although the file begins as UTF-8;"
                     + " save the whole file in one encoding (UTF-8 or Windows-1252)");
         }
+        if (!utf8 && (c == '\uFFFD' || (c >= '\u0080' && c <= '\u009F'))) {
+            throw new InputProblem(recordNumber, "holds a byte that is not a character in Windows-1252 (0x81, 0x8D, 0x8F,"
+                    + " 0x90 or 0x9D: a control code of another encoding); save the file as \"CSV UTF-8\"");
+        }
+        countRecordChar();
         if (cell.length() == MAX_VALUE_CHARS) {
             throw new InputProblem(recordNumber, "holds a value longer than " + MAX_VALUE_CHARS + " characters"
                     + " (a quote that is never closed, or not a CSV file)");
         }
         cell.append(c);
+    }
+
+    private void countRecordChar() throws InputProblem {
+        if (++recordChars > MAX_RECORD_CHARS) {
+            throw new InputProblem(recordNumber, "is longer than " + MAX_RECORD_CHARS + " characters (line breaks"
+                    + " missing, or not a CSV file)");
+        }
     }
 
     private void readQuoted() throws IOException, InputProblem {
@@ -230,7 +277,7 @@ public final class CsvTableReader implements TableReader {
             if (c == '"') {
                 if (peek() == '"') {
                     read();
-                    cell.append('"');
+                    append('"');
                 } else {
                     return;
                 }

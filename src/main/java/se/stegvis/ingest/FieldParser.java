@@ -88,7 +88,7 @@ final class FieldParser {
             throw new BadValue("is " + text.length() + " characters long (expected at most " + max + ")");
         }
         char first = text.charAt(0);
-        if (first == '=' || first == '+' || first == '@') {
+        if (first == '=' || first == '+' || first == '-' || first == '@') {
             throw new BadValue("starts with " + first + " and could run as a spreadsheet formula (expected plain text)");
         }
         if (Redaction.looksLikePersonnummer(text)) {

@@ -14,10 +14,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Streams one sheet of an XLSX workbook: the first row is the header, row numbers are the sheet's own.
- * Date-formatted numbers become ISO dates, other numbers their plain decimal text.
+ * Date-formatted numbers become ISO dates, other numbers their plain decimal text, and formula cells
+ * their formula ({@code =SUM(A1:A2)}), never the value Excel last computed, so validation refuses them.
  */
 public final class XlsxTableReader implements TableReader {
 
@@ -26,25 +29,50 @@ public final class XlsxTableReader implements TableReader {
     private final Iterator<org.dhatim.fastexcel.reader.Row> iterator;
     private final List<String> header;
 
+    /** Parts larger than this that are also packed tighter than {@link #MAX_PACKING} are refused unread. */
+    static final long LARGE_PART_BYTES = 64L << 20;
+    /** Real sheets pack 5-30 times; a zip bomb thousands of times. */
+    static final long MAX_PACKING = 100;
+
     private XlsxTableReader(ReadableWorkbook workbook, Sheet sheet) throws IOException, InputProblem {
         this.workbook = workbook;
         this.rows = sheet.openStream();
         this.iterator = rows.iterator();
-        if (!iterator.hasNext()) {
+        if (!hasNext()) {
             throw new InputProblem(1, "the sheet is empty (expected a header row naming the columns)");
         }
-        this.header = List.of(cells(iterator.next()));
+        this.header = List.of(cells(nextRow()));
     }
 
     /** The names of the sheets of a workbook, in order. */
     public static List<String> sheetNames(Path file) throws IOException {
+        refuseZipBomb(file);
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
             return wb.getSheets().map(Sheet::getName).toList();
         }
     }
 
+    /**
+     * Refuses a workbook whose parts would unpack to far more than the file holds, before any part is
+     * read: the sizes come from the zip's directory, so a bomb costs no memory or time.
+     */
+    static void refuseZipBomb(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                long size = e.getSize();
+                long packed = Math.max(1, e.getCompressedSize());
+                if (size > LARGE_PART_BYTES && size / packed > MAX_PACKING) {
+                    throw new IOException("its part " + e.getName() + " would unpack from " + packed / 1024 + " kB to "
+                            + (size >> 20) + " MB (over " + MAX_PACKING + " times), which no real export does;"
+                            + " refused as a possible zip bomb");
+                }
+            }
+        }
+    }
+
     /** Opens sheet {@code sheetName} of the workbook at {@code file} and reads its header. */
     public static XlsxTableReader open(Path file, String sheetName) throws IOException, InputProblem {
+        refuseZipBomb(file);
         ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
         try {
             Sheet sheet = wb.findSheet(sheetName)
@@ -62,16 +90,39 @@ public final class XlsxTableReader implements TableReader {
     }
 
     @Override
-    public Row next() throws IOException {
+    public Row next() throws IOException, InputProblem {
+        if (!hasNext()) {
+            return null;
+        }
+        org.dhatim.fastexcel.reader.Row row = nextRow();
+        return new Row(row.getRowNum(), cells(row));
+    }
+
+    private boolean hasNext() throws IOException, InputProblem {
         try {
-            if (!iterator.hasNext()) {
-                return null;
-            }
-            org.dhatim.fastexcel.reader.Row row = iterator.next();
-            return new Row(row.getRowNum(), cells(row));
+            return iterator.hasNext();
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (RuntimeException e) {
+            throw damaged(e);
         }
+    }
+
+    private org.dhatim.fastexcel.reader.Row nextRow() throws IOException, InputProblem {
+        try {
+            return iterator.next();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            throw damaged(e);
+        }
+    }
+
+    /** The sheet's XML broke off or is not well-formed: a whole-file problem, said in words. */
+    private static InputProblem damaged(RuntimeException e) {
+        String detail = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return new InputProblem(0, "the workbook is damaged and cannot be read (" + detail + "); open it in Excel and"
+                + " save it again");
     }
 
     private static String[] cells(org.dhatim.fastexcel.reader.Row row) {
@@ -83,6 +134,9 @@ public final class XlsxTableReader implements TableReader {
     }
 
     private static String text(Cell cell) {
+        if (cell != null && cell.getFormula() != null) {
+            return "=" + cell.getFormula();
+        }
         if (cell == null || cell.getRawValue() == null) {
             return "";
         }
