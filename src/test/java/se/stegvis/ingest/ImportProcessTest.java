@@ -53,7 +53,8 @@ class ImportProcessTest {
         assertThat(output).contains("events.csv: 1200000 rows of events").contains("Imported 1500000 rows");
     }
 
-    private static Process stegvis(String heap, String... args) throws Exception {
+    /** Runs the CLI in a child JVM with the given heap option, stdout and stderr merged. */
+    static Process stegvis(String heap, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 heap, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
