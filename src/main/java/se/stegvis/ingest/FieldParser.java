@@ -91,8 +91,8 @@ final class FieldParser {
         if (first == '=' || first == '+' || first == '-' || first == '@') {
             throw new BadValue("starts with " + first + " and could run as a spreadsheet formula (expected plain text)");
         }
-        if (Redaction.looksLikePersonnummer(text)) {
-            throw new BadValue("looks like a personnummer (identity numbers belong in the personnummer column only,"
+        if (!Personnummer.findMasked(text, LocalDate.now()).isEmpty()) {
+            throw new BadValue("holds a personnummer (identity numbers belong in the personnummer column only,"
                     + " where they are pseudonymised)");
         }
         return text;

@@ -2,6 +2,8 @@ package se.stegvis.ingest;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer,
@@ -72,6 +74,78 @@ public final class Personnummer {
             return new Parsed(null, "is not a valid personnummer (the check digit does not match)");
         }
         return new Parsed(d, null);
+    }
+
+    /**
+     * Every personnummer written anywhere in {@code text}, masked: each run of 10 or 12 digits, or of 6 or 8
+     * digits, - or + and 4 digits, not inside a longer digit run, whose date part and check digit are valid.
+     * Runs inside hexadecimal tokens of 32 or more characters (hashes such as person_id) are skipped.
+     */
+    public static List<String> findMasked(CharSequence text, LocalDate today) {
+        List<String> found = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            int head = end - start;
+            if ((head == 6 || head == 8) && end + 5 <= n && (text.charAt(end) == '-' || text.charAt(end) == '+')
+                    && digitRun(text, end + 1) == 4) {
+                end += 5;
+                i = end;
+            } else if (head != 10 && head != 12) {
+                continue;
+            }
+            String candidate = text.subSequence(start, end).toString();
+            if (!insideHexToken(text, start, end) && parse(candidate, today).valid()) {
+                found.add(mask(candidate));
+            }
+        }
+        return found;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int digitRun(CharSequence text, int from) {
+        int i = from;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i - from;
+    }
+
+    private static boolean insideHexToken(CharSequence text, int start, int end) {
+        int from = start;
+        while (from > 0 && isHex(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && isHex(text.charAt(to))) {
+            to++;
+        }
+        return to - from >= 32 && isHexSpan(text, from, to);
+    }
+
+    private static boolean isHexSpan(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isHex(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHex(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static Parsed invalid() {

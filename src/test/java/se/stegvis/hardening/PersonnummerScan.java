@@ -9,36 +9,21 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds personnummer in bytes or text: every 10- or 12-digit run (optionally with - or + before the
- * last four digits) whose date part and check digit are valid. Used on database files, captured
- * logs and executed notebooks. Findings are returned masked, so a failing test does not leak them.
+ * Finds personnummer in bytes or text with the rule import applies to every value (see
+ * {@link Personnummer#findMasked}). Used on database files, captured logs and executed notebooks.
+ * Findings are returned masked, so a failing test does not leak them.
  */
 public final class PersonnummerScan {
-
-    /** A 10- or 12-digit run, optionally with - or + before the last four digits, not inside a longer digit run. */
-    private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])(?:[0-9]{6}|[0-9]{8})[-+]?[0-9]{4}(?![0-9])");
-    /** Hex tokens of 32+ characters are hashes (person_id, sha256), where digit runs occur by chance. */
-    private static final Pattern HEX_TOKEN = Pattern.compile("[0-9a-fA-F]{32,}");
 
     private PersonnummerScan() {
     }
 
-    /** Every valid personnummer in {@code text} outside hash tokens, masked. */
+    /** Every personnummer in {@code text} outside hash tokens, masked ({@link Personnummer#findMasked}). */
     public static List<String> in(String text) {
-        String withoutHashes = HEX_TOKEN.matcher(text).replaceAll(" ");
-        List<String> found = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(withoutHashes);
-        while (m.find()) {
-            if (Personnummer.parse(m.group(), LocalDate.now()).valid()) {
-                found.add(Personnummer.mask(m.group()));
-            }
-        }
-        return found;
+        return Personnummer.findMasked(text, LocalDate.now());
     }
 
     /** The same scan over a file's raw bytes (each byte one character, so binary files scan too). */

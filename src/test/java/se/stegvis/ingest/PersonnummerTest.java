@@ -67,4 +67,17 @@ class PersonnummerTest {
         assertThat(other.personId("198503121231")).isNotEqualTo(id);
         assertThat(PseudonymKey.read(dir.resolve("a.key")).id()).isEqualTo(a.id()).hasSize(16);
     }
+
+    @Test
+    void findMaskedFindsNumbersInsideOtherTextButNotInLongerDigitRunsOrHashes() {
+        LocalDate today = LocalDate.of(2026, 1, 1);
+        assertThat(Personnummer.findMasked("E-19850312-1231", today)).containsExactly("19850312-****");
+        assertThat(Personnummer.findMasked("handläggare 901102-4560, tel", today)).containsExactly("901102-****");
+        assertThat(Personnummer.findMasked("a8503121231b 19901102+4560", today)).containsExactly("850312****", "19901102+****");
+        assertThat(Personnummer.findMasked("198503121231-9", today)).containsExactly("19850312****");
+        assertThat(Personnummer.findMasked("1198503121231", today)).as("13 digits").isEmpty();
+        assertThat(Personnummer.findMasked("19850312-12311", today)).as("5 digits after the dash").isEmpty();
+        assertThat(Personnummer.findMasked("19850312-1232", today)).as("wrong check digit").isEmpty();
+        assertThat(Personnummer.findMasked("ab" + "0".repeat(20) + "8503121231", today)).as("inside a 32-character hash").isEmpty();
+    }
 }

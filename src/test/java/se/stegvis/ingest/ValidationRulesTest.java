@@ -72,7 +72,7 @@ class ValidationRulesTest {
                 arguments("formula in a text cell", "episodes", "E1,19850312-1231,evi,Ludvika,", "E1,19850312-1231,evi,=HYPERLINK(1),",
                         "episodes.csv row 2, column municipality: \"=HYPERLINK(1)\" starts with = and could run as a spreadsheet formula"),
                 arguments("personnummer outside its column", "episodes", "E3,20010730-7894,", "20010730-7894,20010730-7894,",
-                        "episodes.csv row 4, column episode_id: \"20010730-****\" looks like a personnummer"),
+                        "episodes.csv row 4, column episode_id: \"20010730-****\" holds a personnummer"),
                 arguments("personnummer check digit", "episodes", "E1,19850312-1231", "E1,19850312-1232",
                         "episodes.csv row 2, column personnummer: \"19850312-****\" is not a valid personnummer (the check digit does not match)"),
                 arguments("personnummer date", "episodes", "E1,19850312-1231", "E1,19851312-1239",
