@@ -30,8 +30,9 @@ demo: build
 	./stegvis import --db $(DEMO)/stegvis.duckdb $(DEMO)/csv
 	./stegvis dictionary glossary --out build/glossary.md
 
+# -Pfuzz: the readers and the validator are also fuzzed with Jazzer for a bounded time (IngestFuzzTest).
 test: venv
-	$(MVN) verify
+	$(MVN) verify -Pfuzz
 
 # Regenerates the R golden files the statistics tests compare against (needs Debian's R packages).
 golden:

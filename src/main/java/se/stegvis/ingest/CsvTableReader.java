@@ -72,7 +72,11 @@ public final class CsvTableReader implements TableReader {
 
     /** Opens {@code file}, sniffing encoding and separator, and reads the header. */
     public static CsvTableReader open(Path file) throws IOException, InputProblem {
-        InputStream raw = Files.newInputStream(file);
+        return open(Files.newInputStream(file));
+    }
+
+    /** Reads CSV text from {@code raw} (closed with the reader, or on failure), sniffing as {@link #open(Path)}. */
+    static CsvTableReader open(InputStream raw) throws IOException, InputProblem {
         try {
             byte[] prefix = raw.readNBytes(SNIFF_BYTES);
             boolean complete = prefix.length < SNIFF_BYTES;
