@@ -1,0 +1,199 @@
+package se.stegvis.charts;
+
+import org.knowm.xchart.style.Styler;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kaplan-Meier ("share still waiting") or cumulative incidence ("share who reached the milestone")
+ * curves as steps, each with its pointwise confidence band, and a numbers-at-risk table under the
+ * time axis. Estimates are proportions (0-1) shown as percent.
+ */
+public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilder> {
+
+    /** Which quantity the curves show; sets the y-axis title and the legend corner. */
+    public enum Kind { KAPLAN_MEIER, CUMULATIVE_INCIDENCE }
+
+    /**
+     * A step function: estimate[i] holds from time[i] until time[i+1]; time[0] is usually 0.
+     * lower and upper are the pointwise interval (they may be asymmetric, e.g. log-log).
+     */
+    public record Curve(String name, double[] time, double[] estimate, double[] lower, double[] upper) {
+        public Curve {
+            int k = time.length;
+            if (estimate.length != k || lower.length != k || upper.length != k) {
+                throw new IllegalArgumentException("curve " + name + ": time, estimate, lower, upper differ in length");
+            }
+        }
+    }
+
+    /** Numbers at risk of one curve at the given times; a suppressed count is shown as "&lt;5". */
+    public record AtRisk(String curve, double[] time, long[] count, boolean[] suppressed) {
+    }
+
+    private Kind kind = Kind.KAPLAN_MEIER;
+    private String xAxisTitle;
+    private Double maxTime;
+    private final List<Curve> curves = new ArrayList<>();
+    private final List<AtRisk> atRisk = new ArrayList<>();
+
+    public SurvivalChartBuilder kind(Kind newKind) {
+        this.kind = newKind;
+        return this;
+    }
+
+    /** The time axis title, e.g. "Dagar från anvisning till första möte". */
+    public SurvivalChartBuilder xAxisTitle(String text) {
+        this.xAxisTitle = text;
+        return this;
+    }
+
+    /** Cuts the time axis here (curves are drawn up to it). */
+    public SurvivalChartBuilder maxTime(double time) {
+        this.maxTime = time;
+        return this;
+    }
+
+    public SurvivalChartBuilder curve(String name, double[] time, double[] estimate, double[] lower, double[] upper) {
+        curves.add(new Curve(name, time.clone(), estimate.clone(), lower.clone(), upper.clone()));
+        return this;
+    }
+
+    /** Numbers at risk for a curve already added, at the times given (the table's columns). */
+    public SurvivalChartBuilder atRisk(String curve, double[] time, long[] count, boolean[] suppressed) {
+        long[] shown = count.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (suppressed[i]) {
+                shown[i] = -1; // never kept, so never drawn
+            }
+        }
+        atRisk.add(new AtRisk(curve, time.clone(), shown, suppressed.clone()));
+        return this;
+    }
+
+    @Override
+    protected boolean hasSuppressed() {
+        return atRisk.stream().anyMatch(r -> {
+            for (boolean s : r.suppressed()) {
+                if (s) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    @Override
+    protected SeminarChart.PlotPainter plot() {
+        List<Curve> cs = List.copyOf(curves);
+        List<AtRisk> rs = List.copyOf(atRisk);
+        Kind k = kind;
+        String xTitle = xAxisTitle != null ? xAxisTitle : t("Dagar", "Days");
+        double end = maxTime != null ? maxTime
+                : cs.stream().mapToDouble(c -> c.time()[c.time().length - 1]).max().orElse(1);
+        return (c, area) -> paint(c, area, cs, rs, k, xTitle, end);
+    }
+
+    private void paint(Canvas c, Rectangle2D area, List<Curve> cs, List<AtRisk> rs, Kind k, String xTitle, double end) {
+        SeminarTheme th = c.theme();
+        Font tableFont = th.tickFont();
+        double rowH = c.lineHeight(tableFont) * 1.1;
+        double tableH = rs.isEmpty() ? 0 : rowH * (rs.size() + 1) + th.px(12);
+        double labelCol = rs.isEmpty() ? 0
+                : rs.stream().mapToDouble(r -> c.width(r.curve(), tableFont)).max().orElse(0) + th.px(24);
+        Rectangle2D plotArea = new Rectangle2D.Double(area.getX() + labelCol, area.getY(),
+                area.getWidth() - labelCol, area.getHeight() - tableH);
+
+        String yTitle = k == Kind.KAPLAN_MEIER
+                ? t("Andel kvar (%)", "Share remaining (%)")
+                : t("Kumulativ andel (%)", "Cumulative share (%)");
+        XYPlot xy = new XYPlot(th, xTitle, yTitle);
+        xy.styler().setXAxisMin(0.0).setXAxisMax(end).setYAxisMin(0.0).setYAxisMax(100.0);
+        xy.styler().setLegendPosition(k == Kind.KAPLAN_MEIER ? Styler.LegendPosition.InsideNE
+                : Styler.LegendPosition.InsideSE);
+        for (int i = 0; i < cs.size(); i++) {
+            Curve curve = cs.get(i);
+            Color colour = Palette.series(i);
+            double[][] band = bandPolygon(curve, end);
+            xy.band(curve.name() + " KI", band[0], band[1], colour);
+        }
+        for (int i = 0; i < cs.size(); i++) {
+            Curve curve = cs.get(i);
+            double[][] steps = steps(curve.time(), curve.estimate(), end);
+            xy.line(curve.name(), steps[0], steps[1], Palette.series(i));
+        }
+        xy.paint(c, plotArea);
+        if (rs.isEmpty()) {
+            return;
+        }
+        double y = plotArea.getMaxY() + th.px(12) + c.ascent(tableFont);
+        c.text(t("Antal i risk", "Number at risk"), area.getX(), y, th.axisTitleFont(), Palette.TEXT, Canvas.Align.LEFT);
+        for (AtRisk r : rs) {
+            y += rowH;
+            int curveIndex = indexOf(cs, r.curve());
+            c.text(r.curve(), area.getX(), y, tableFont, Palette.series(curveIndex), Canvas.Align.LEFT);
+            for (int j = 0; j < r.time().length; j++) {
+                if (r.time()[j] > end) {
+                    continue;
+                }
+                double x = xy.screen(plotArea, r.time()[j], 0).getX();
+                if (r.suppressed()[j]) {
+                    c.text(th.suppressedLabel(), x, y, tableFont, Palette.MUTED_TEXT, Canvas.Align.CENTER);
+                } else {
+                    c.text(th.formats().count(r.count()[j]), x, y, tableFont, Palette.TEXT, Canvas.Align.CENTER);
+                }
+            }
+        }
+    }
+
+    private static int indexOf(List<Curve> cs, String name) {
+        for (int i = 0; i < cs.size(); i++) {
+            if (cs.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Right-continuous steps in percent, cut at end. */
+    static double[][] steps(double[] time, double[] value, double end) {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < time.length && time[i] <= end; i++) {
+            double next = i + 1 < time.length ? Math.min(time[i + 1], end) : end;
+            points.add(new double[]{time[i], value[i] * 100});
+            points.add(new double[]{next, value[i] * 100});
+        }
+        return new double[][]{
+                points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray()};
+    }
+
+    /** The band between lower and upper steps as one closed polygon (upper forward, lower back). */
+    private static double[][] bandPolygon(Curve curve, double end) {
+        double[][] up = steps(curve.time(), curve.upper(), end);
+        double[][] lo = steps(curve.time(), curve.lower(), end);
+        int n = up[0].length;
+        double[] x = new double[2 * n];
+        double[] y = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            x[i] = up[0][i];
+            y[i] = up[1][i];
+            x[2 * n - 1 - i] = lo[0][i];
+            y[2 * n - 1 - i] = lo[1][i];
+        }
+        return new double[][]{x, y};
+    }
+
+    List<Curve> curves() {
+        return List.copyOf(curves);
+    }
+
+    /** The at-risk rows as kept: a suppressed count is stored as -1. */
+    List<AtRisk> atRiskRows() {
+        return List.copyOf(atRisk);
+    }
+}
