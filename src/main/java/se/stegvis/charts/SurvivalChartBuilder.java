@@ -1,7 +1,5 @@
 package se.stegvis.charts;
 
-import org.knowm.xchart.style.Styler;
-
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
@@ -98,8 +96,15 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
         return (c, area) -> paint(c, area, cs, rs, k, xTitle, end);
     }
 
-    private void paint(Canvas c, Rectangle2D area, List<Curve> cs, List<AtRisk> rs, Kind k, String xTitle, double end) {
+    private void paint(Canvas c, Rectangle2D whole, List<Curve> cs, List<AtRisk> rs, Kind k, String xTitle, double end) {
         SeminarTheme th = c.theme();
+        Legend legend = new Legend();
+        for (int i = 0; i < cs.size(); i++) {
+            legend.add(cs.get(i).name(), Palette.series(i), Legend.Key.LINE);
+        }
+        legend.add(t("95 % konfidensintervall (skuggat)", "95% confidence interval (shaded)"),
+                Palette.translucent(Palette.TEXT, 60), Legend.Key.BOX);
+        Rectangle2D area = legend.draw(c, whole);
         Font tableFont = th.tickFont();
         double rowH = c.lineHeight(tableFont) * 1.1;
         double tableH = rs.isEmpty() ? 0 : rowH * (rs.size() + 1) + th.px(12);
@@ -113,8 +118,6 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
                 : t("Kumulativ andel (%)", "Cumulative share (%)");
         XYPlot xy = new XYPlot(th, xTitle, yTitle);
         xy.styler().setXAxisMin(0.0).setXAxisMax(end).setYAxisMin(0.0).setYAxisMax(100.0);
-        xy.styler().setLegendPosition(k == Kind.KAPLAN_MEIER ? Styler.LegendPosition.InsideNE
-                : Styler.LegendPosition.InsideSE);
         for (int i = 0; i < cs.size(); i++) {
             Curve curve = cs.get(i);
             Color colour = Palette.series(i);

@@ -2,7 +2,6 @@ package se.stegvis.charts;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -11,7 +10,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
-import java.util.List;
 
 /**
  * An XChart XY chart in the seminar theme, painted into part of a {@link SeminarChart}; the title,
@@ -43,10 +41,7 @@ final class XYPlot {
         s.setAxisTitlePadding(theme.px(14));
         s.setAxisTickPadding(theme.px(8));
         s.setAxisTickMarkLength(theme.px(8));
-        s.setLegendFont(theme.tickFont());
-        s.setLegendBorderColor(Color.WHITE);
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
-        s.setLegendSeriesLineLength(theme.px(40));
+        s.setLegendVisible(false); // drawn by Legend above the plot, which keeps entries apart
         s.setChartPadding(theme.px(6));
         s.setLocale(theme.lang().locale());
         s.setSeriesColors(Palette.SERIES.toArray(new Color[0]));
@@ -99,20 +94,11 @@ final class XYPlot {
         g.dispose();
         c.record(chart.getXAxisTitle());
         c.record(chart.getYAxisTitle());
-        if (chart.getStyler().isLegendVisible()) {
-            chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend)
-                    .forEach(s -> c.record(s.getName()));
-        }
     }
 
     /** Screen position of a data point, valid after {@link #paint}. */
     Point2D screen(Rectangle2D area, double x, double y) {
         return new Point2D.Double(area.getX() + chart.getScreenXFromChart(x),
                 area.getY() + chart.getScreenYFromChart(y));
-    }
-
-    /** Names of the series in the legend. */
-    List<String> legendNames() {
-        return chart.getSeriesMap().values().stream().filter(XYSeries::isShowInLegend).map(XYSeries::getName).toList();
     }
 }

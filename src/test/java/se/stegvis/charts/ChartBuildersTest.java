@@ -80,4 +80,116 @@ class ChartBuildersTest {
         assertThat(texts).contains("Antal i risk", "10", "6", "7", "5", "<5");
         assertThat(texts).doesNotContain("3", "2");
     }
+
+    @Test
+    void heatmapShowsRowSharesAndCountsAndHidesSuppressedCells() throws IOException {
+        List<String> steps = List.of("Steg 1", "Steg 2", "Steg 3", "Steg 4");
+        SeminarChart chart = rendered(new TransitionHeatmapBuilder()
+                .title("Från steg vid start till senaste steg").n(120)
+                .definition("Andel av dem som började på ett steg som står på varje steg vid senaste bedömning.")
+                .matrix(steps, steps, new long[][]{{10, 20, 6, 4}, {5, 25, 10, 0}, {0, 6, 15, 9}, {0, 2, 0, 8}},
+                        new boolean[][]{{false, false, false, true}, {false, false, false, false},
+                                {false, false, false, false}, {false, true, false, false}})
+                .build(), "heatmap");
+        assertProjectorImage(chart);
+        List<String> texts = chart.drawnTexts();
+        assertThat(texts).contains("25\u00a0%", "(10)", "n = 40", "<5");
+        assertThat(texts).doesNotContain("(4)", "(2)", "10\u00a0%");
+    }
+
+    @Test
+    void stepMovementBarsSplitEachGroupIntoUpSameDown() throws IOException {
+        SeminarChart chart = rendered(new StepMovementChartBuilder()
+                .title("Stegförflyttning från start till avslut").n(236)
+                .definition("Jämförelse av steg vid första och senaste bedömning.")
+                .group("Ludvika", 60, 40, 20)
+                .group("Smedjebacken", 30, 20, 10)
+                .group("Säter", 40, 3, 3, false, true, true)
+                .build(), "step-movement");
+        assertProjectorImage(chart);
+        List<String> texts = chart.drawnTexts();
+        assertThat(texts).contains("50\u00a0%", "n = 120", "<5", "Upp minst ett steg");
+        assertThat(texts).noneMatch(t -> t.equals("3") || t.startsWith("7\u00a0%"));
+    }
+
+    @Test
+    void forestPlotWritesEstimatesWithAsymmetricIntervals() throws IOException {
+        SeminarChart chart = rendered(new ForestPlotBuilder()
+                .title("Skillnad i andel till arbete mot genomsnittet").n(400)
+                .definition("Riskdifferens med Newcombes intervall.")
+                .percent(true).reference(0)
+                .axisTitle("Skillnad (procentenheter)")
+                .row("Ludvika", 0.05, -0.02, 0.14, 180)
+                .row("Smedjebacken", -0.08, -0.2, 0.01, 90)
+                .suppressedRow("Säter")
+                .build(), "forest");
+        assertProjectorImage(chart);
+        assertThat(chart.drawnTexts()).contains("5,0 (-2,0–14,0)   n = 180", "<5");
+    }
+
+    @Test
+    void alluvialDrawsFlowsAndNeverASuppressedFlowSize() throws IOException {
+        SeminarChart chart = rendered(new AlluvialChartBuilder()
+                .title("Från steg vid start till avslut").n(131)
+                .definition("Personer per steg vid start och deras senaste steg eller avslutsorsak.")
+                .nodes(List.of("Steg 1", "Steg 2", "Steg 3"), List.of("Steg 2", "Steg 3", "Arbete", "Studier"))
+                .flow("Steg 1", "Steg 2", 30).flow("Steg 1", "Arbete", 3, true).flow("Steg 1", "Steg 3", 12)
+                .flow("Steg 2", "Steg 3", 25).flow("Steg 2", "Arbete", 20).flow("Steg 2", "Studier", 10)
+                .flow("Steg 3", "Arbete", 22).flow("Steg 3", "Studier", 9)
+                .build(), "alluvial");
+        assertProjectorImage(chart);
+        List<String> texts = chart.drawnTexts();
+        assertThat(texts).contains("Steg 2  55", "Steg 1", "Arbete");
+        assertThat(texts).noneMatch(t -> t.contains("45") || t.contains("Arbete  "));
+    }
+
+    @Test
+    void runChartBreaksLinesAtSuppressedMonths() throws IOException {
+        List<String> months = List.of("2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06",
+                "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12");
+        FlowRunChartBuilder builder = new FlowRunChartBuilder()
+                .title("Inflöde, avslut och pågående per månad").n(310)
+                .definition("Inflöde: nya anvisningar per månad. Pågående: inskrivna vid månadens slut.")
+                .periods(months)
+                .inflow(new long[]{22, 25, 19, 30, 28, 3, 15, 24, 27, 26, 21, 18},
+                        new boolean[]{false, false, false, false, false, true, false, false, false, false, false, false})
+                .exits(new long[]{15, 18, 20, 22, 19, 17, 12, 20, 25, 24, 22, 21}, new boolean[12])
+                .workInProgress(new long[]{110, 117, 116, 124, 133, 119, 122, 126, 128, 130, 129, 126}, new boolean[12]);
+        SeminarChart chart = rendered(builder.build(), "flow-run");
+        assertProjectorImage(chart);
+        assertThat(builder.series().get(0).values()[5]).isNaN();
+        assertThat(chart.drawnTexts()).contains("<5", "Inflöde");
+    }
+
+    @Test
+    void funnelPlotLimitsNarrowAsUnitsGrow() throws IOException {
+        assertThat(FunnelPlotBuilder.limit(0.3, 400, 0.975) - FunnelPlotBuilder.limit(0.3, 400, 0.025))
+                .isLessThan(FunnelPlotBuilder.limit(0.3, 40, 0.975) - FunnelPlotBuilder.limit(0.3, 40, 0.025));
+        assertThat(FunnelPlotBuilder.limit(0.3, 100, 0.975)).isBetween(0.38, 0.40);
+        FunnelPlotBuilder builder = new FunnelPlotBuilder()
+                .title("Andel till arbete eller studier per kommun").n(720)
+                .definition("Andel avslutade till arbete eller studier bland alla avslutade.")
+                .unit("Ludvika", 70, 200).unit("Smedjebacken", 20, 90).unit("Säter", 35, 80)
+                .unit("Hedemora", 45, 160).unit("Avesta", 60, 190).unit("Norberg", 2, 4, true);
+        SeminarChart chart = rendered(builder.build(), "funnel-plot");
+        assertProjectorImage(chart);
+        assertThat(chart.drawnTexts()).contains("Ludvika").noneMatch(t -> t.contains("50\u00a0%"));
+        assertThat(chart.drawnTexts()).anyMatch(t -> t.contains("Norberg"));
+    }
+
+    @Test
+    void flowQualityScatterJoinsEachUnitsPeriods() throws IOException {
+        SeminarChart chart = rendered(new FlowQualityScatterBuilder()
+                .title("Flöde mot kvalitet per kommun och halvår").n(300)
+                .definition("x: avslut per årsarbetare; y: andel avslutade till arbete eller studier, 95 % Wilsonintervall.")
+                .point("Ludvika", "2023H1", 8, 6.5, 9.5, 0.30, 0.22, 0.40)
+                .point("Ludvika", "2023H2", 10, 8.4, 11.8, 0.33, 0.25, 0.42)
+                .point("Ludvika", "2024H1", 12, 10.2, 13.5, 0.28, 0.21, 0.37)
+                .point("Smedjebacken", "2023H1", 6, 4.1, 8.2, 0.40, 0.26, 0.56)
+                .point("Smedjebacken", "2023H2", 7, 5.0, 9.0, 0.45, 0.30, 0.61)
+                .suppressedPoint("Smedjebacken", "2024H1")
+                .build(), "flow-quality");
+        assertProjectorImage(chart);
+        assertThat(chart.drawnTexts()).contains("Ludvika 2024H1", "Smedjebacken 2023H2");
+    }
 }

@@ -1,0 +1,144 @@
+package se.stegvis.charts;
+
+import org.knowm.xchart.XYSeries;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A run chart of flow per period (month or quarter): inflow, exits and work in progress as lines,
+ * with the median of each flow series dashed (the run chart's centre line). A suppressed value
+ * breaks its line and is marked "&lt;5" at the foot of the plot in the series colour.
+ */
+public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder> {
+
+    /** One line; a suppressed value is stored as NaN. */
+    public record Series(String name, double[] values, boolean[] suppressed, boolean withMedian) {
+    }
+
+    private List<String> periods = List.of();
+    private final List<Series> series = new ArrayList<>();
+    private String yAxisTitle;
+
+    /** The x-axis: period labels such as "2024-01" in time order. */
+    public FlowRunChartBuilder periods(List<String> labels) {
+        this.periods = List.copyOf(labels);
+        return this;
+    }
+
+    /** Newly referred people per period. */
+    public FlowRunChartBuilder inflow(long[] values, boolean[] suppressed) {
+        return series(t("Inflöde", "Inflow"), values, suppressed, true);
+    }
+
+    /** Exits per period. */
+    public FlowRunChartBuilder exits(long[] values, boolean[] suppressed) {
+        return series(t("Avslut", "Exits"), values, suppressed, true);
+    }
+
+    /** People in programme at the end of each period. */
+    public FlowRunChartBuilder workInProgress(long[] values, boolean[] suppressed) {
+        return series(t("Pågående", "In programme"), values, suppressed, false);
+    }
+
+    /** Any other series, optionally with its median as a centre line. */
+    public FlowRunChartBuilder series(String name, long[] values, boolean[] suppressed, boolean withMedian) {
+        double[] kept = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            kept[i] = suppressed[i] ? Double.NaN : values[i];
+        }
+        series.add(new Series(name, kept, suppressed.clone(), withMedian));
+        return this;
+    }
+
+    public FlowRunChartBuilder yAxisTitle(String text) {
+        this.yAxisTitle = text;
+        return this;
+    }
+
+    public List<Series> series() {
+        return List.copyOf(series);
+    }
+
+    @Override
+    protected boolean hasSuppressed() {
+        return series.stream().anyMatch(s -> {
+            for (boolean b : s.suppressed()) {
+                if (b) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    @Override
+    protected SeminarChart.PlotPainter plot() {
+        List<String> ps = periods;
+        List<Series> ss = List.copyOf(series);
+        String yTitle = yAxisTitle != null ? yAxisTitle : t("Antal personer", "Number of people");
+        return (c, area) -> paint(c, area, ps, ss, yTitle);
+    }
+
+    private void paint(Canvas c, Rectangle2D whole, List<String> ps, List<Series> ss, String yTitle) {
+        SeminarTheme th = c.theme();
+        Legend legend = new Legend();
+        for (int k = 0; k < ss.size(); k++) {
+            legend.add(ss.get(k).name(), Palette.series(k), Legend.Key.LINE);
+        }
+        if (ss.stream().anyMatch(Series::withMedian)) {
+            legend.add(t("Median (streckad)", "Median (dashed)"), Palette.MUTED_TEXT, Legend.Key.DASHED);
+        }
+        Rectangle2D area = legend.draw(c, whole);
+        XYPlot xy = new XYPlot(th, t("Period", "Period"), yTitle);
+        double[] x = new double[ps.size()];
+        Arrays.setAll(x, i -> i);
+        int labelEvery = Math.max(1, (int) Math.ceil(ps.size() / 12.0));
+        xy.styler().setxAxisTickLabelsFormattingFunction(v -> {
+            int i = (int) Math.round(v);
+            return Math.abs(v - i) < 1e-9 && i >= 0 && i < ps.size() && i % labelEvery == 0 ? ps.get(i) : " ";
+        });
+        xy.styler().setXAxisMaxLabelCount(ps.size());
+        xy.styler().setYAxisMin(0.0);
+        for (int k = 0; k < ss.size(); k++) {
+            Series s = ss.get(k);
+            Color colour = Palette.series(k);
+            XYSeries line = xy.line(s.name(), x, s.values(), colour);
+            line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            line.setMarkerColor(colour);
+            if (s.withMedian()) {
+                double median = median(s.values());
+                if (!Double.isNaN(median)) {
+                    XYSeries m = xy.line(s.name() + " " + t("median", "median"), new double[]{0, ps.size() - 1},
+                            new double[]{median, median}, colour);
+                    m.setLineStyle(new BasicStroke((float) Math.max(1.5, th.px(3)), BasicStroke.CAP_BUTT,
+                            BasicStroke.JOIN_MITER, 10f, new float[]{(float) th.px(14), (float) th.px(10)}, 0f));
+                }
+            }
+        }
+        xy.paint(c, area);
+        for (int k = 0; k < ss.size(); k++) {
+            Series s = ss.get(k);
+            for (int i = 0; i < s.values().length; i++) {
+                if (s.suppressed()[i]) {
+                    Point2D p = xy.screen(area, i, 0);
+                    c.labelBox(th.suppressedLabel(), p.getX(), p.getY() - th.px(18) - k * c.lineHeight(th.tickFont()),
+                            th.tickFont(), Palette.series(k));
+                }
+            }
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}

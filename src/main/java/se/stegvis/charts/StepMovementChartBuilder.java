@@ -1,0 +1,119 @@
+package se.stegvis.charts;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step movement per group as 100 % stacked horizontal bars: moved up, stayed, moved down (entry step
+ * against latest or exit step). Suppressed parts are hatched, labelled "&lt;5", and share the width
+ * the shown parts leave.
+ */
+public final class StepMovementChartBuilder extends ChartBuilder<StepMovementChartBuilder> {
+
+    /** One group's counts; a suppressed part's count is stored as -1 and never drawn. */
+    public record Group(String label, long total, long[] counts, boolean[] suppressed) {
+    }
+
+    private final List<Group> groups = new ArrayList<>();
+
+    /** A group (e.g. a municipality) with its up, same and down counts and which of them are suppressed. */
+    public StepMovementChartBuilder group(String label, long up, long same, long down,
+                                          boolean upSuppressed, boolean sameSuppressed, boolean downSuppressed) {
+        long[] raw = {up, same, down};
+        boolean[] sup = {upSuppressed, sameSuppressed, downSuppressed};
+        long[] kept = new long[3];
+        for (int i = 0; i < 3; i++) {
+            kept[i] = sup[i] ? -1 : raw[i];
+        }
+        groups.add(new Group(label, up + same + down, kept, sup));
+        return this;
+    }
+
+    /** A group with nothing suppressed. */
+    public StepMovementChartBuilder group(String label, long up, long same, long down) {
+        return group(label, up, same, down, false, false, false);
+    }
+
+    public List<Group> groups() {
+        return List.copyOf(groups);
+    }
+
+    @Override
+    protected boolean hasSuppressed() {
+        return groups.stream().anyMatch(g -> g.suppressed()[0] || g.suppressed()[1] || g.suppressed()[2]);
+    }
+
+    @Override
+    protected SeminarChart.PlotPainter plot() {
+        List<Group> data = List.copyOf(groups);
+        List<String> names = List.of(t("Upp minst ett steg", "Up at least one step"), t("Samma steg", "Same step"),
+                t("Ned minst ett steg", "Down at least one step"));
+        return (c, area) -> paint(c, area, data, names);
+    }
+
+    private static final Color[] COLOURS = {Palette.BLUISH_GREEN, Palette.NEUTRAL, Palette.VERMILLION};
+
+    private static void paint(Canvas c, Rectangle2D area, List<Group> data, List<String> names) {
+        SeminarTheme th = c.theme();
+        Formats f = th.formats();
+        Font label = th.axisTitleFont();
+        Font value = th.valueFont();
+        Font tick = th.tickFont();
+
+        Legend legend = new Legend();
+        for (int k = 0; k < 3; k++) {
+            legend.add(names.get(k), COLOURS[k], Legend.Key.BOX);
+        }
+        double top = legend.draw(c, area).getY() + th.px(8);
+        double labelW = Math.min(area.getWidth() * 0.28,
+                data.stream().mapToDouble(g -> c.width(g.label(), label)).max().orElse(0) + th.px(20));
+        double nW = c.width("n = 00 000", tick) + th.px(16);
+        double barLeft = area.getX() + labelW;
+        double barW = area.getWidth() - labelW - nW;
+        double slot = (area.getMaxY() - top) / Math.max(1, data.size());
+        double barH = Math.min(slot * 0.7, th.px(90));
+        for (int i = 0; i < data.size(); i++) {
+            Group g = data.get(i);
+            double centre = top + slot * (i + 0.5);
+            double barTop = centre - barH / 2;
+            c.textCentredOn(c.fit(g.label(), label, labelW - th.px(20)), barLeft - th.px(14), centre, label,
+                    Palette.TEXT, Canvas.Align.RIGHT);
+            c.textCentredOn("n = " + f.count(g.total()), area.getMaxX(), centre, tick, Palette.MUTED_TEXT,
+                    Canvas.Align.RIGHT);
+            long shown = 0;
+            int hidden = 0;
+            for (int k = 0; k < 3; k++) {
+                if (g.suppressed()[k]) {
+                    hidden++;
+                } else {
+                    shown += g.counts()[k];
+                }
+            }
+            double hiddenShare = g.total() == 0 || hidden == 0 ? 0 : (g.total() - shown) / (double) g.total() / hidden;
+            double x = barLeft;
+            for (int k = 0; k < 3; k++) {
+                double share = g.suppressed()[k] ? hiddenShare : g.total() == 0 ? 0 : g.counts()[k] / (double) g.total();
+                double w = barW * share;
+                Rectangle2D seg = new Rectangle2D.Double(x, barTop, w, barH);
+                if (g.suppressed()[k]) {
+                    c.suppressed(seg);
+                    if (w > c.width(th.suppressedLabel(), value) + th.px(8)) {
+                        c.labelBox(th.suppressedLabel(), seg.getCenterX(), centre, value, Palette.TEXT);
+                    }
+                } else if (w > 0) {
+                    c.g().setColor(COLOURS[k]);
+                    c.g().fill(seg);
+                    String pct = f.percent(share, 0);
+                    if (w > c.width(pct, value) + th.px(10)) {
+                        c.textCentredOn(pct, seg.getCenterX(), centre, value, k == 1 ? Palette.TEXT : Color.WHITE,
+                                Canvas.Align.CENTER);
+                    }
+                }
+                x += w;
+            }
+        }
+    }
+}
