@@ -1,0 +1,129 @@
+package se.stegvis.notebook;
+
+import se.stegvis.charts.Lang;
+import se.stegvis.charts.SeminarTheme;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Where a notebook starts: {@code var sv = Stegvis.open("build/demo/stegvis.duckdb");} opens the
+ * cohort store read-only and gives tables, metrics and the seminar theme. Relative paths are
+ * resolved against STEGVIS_HOME (the project directory, set by our kernelspec) so notebooks work
+ * whatever directory the kernel starts in.
+ */
+public final class Stegvis implements AutoCloseable {
+    private static volatile Lang lang = Lang.SV;
+
+    private final Path database;
+    private final Connection connection;
+
+    private Stegvis(Path database, Connection connection) {
+        this.database = database;
+        this.connection = connection;
+    }
+
+    /** Opens the DuckDB cohort store read-only. */
+    public static Stegvis open(String path) {
+        Path db = resolve(path);
+        if (!Files.isRegularFile(db)) {
+            throw new IllegalArgumentException("no cohort database at " + db + " (run 'make demo' to create the demo one)");
+        }
+        Properties props = new Properties();
+        props.setProperty("duckdb.read_only", "true");
+        try {
+            return new Stegvis(db, DriverManager.getConnection("jdbc:duckdb:" + db, props));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open " + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A path relative to STEGVIS_HOME when that is set, else to the working directory. */
+    public static Path resolve(String path) {
+        Path p = Path.of(path);
+        String home = System.getenv("STEGVIS_HOME");
+        return p.isAbsolute() || home == null || home.isBlank() ? p.toAbsolutePath() : Path.of(home).resolve(p);
+    }
+
+    /** A notebook parameter: the environment variable STEGVIS_&lt;NAME&gt;, or the default. */
+    public static String param(String name, String fallback) {
+        String v = System.getenv("STEGVIS_" + name.toUpperCase(java.util.Locale.ROOT));
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** The language of labels, tables and charts (Swedish unless changed). */
+    public static Lang lang() {
+        return lang;
+    }
+
+    /** Switches labels, tables and charts to another language for the rest of the session. */
+    public static void lang(Lang newLang) {
+        lang = newLang;
+    }
+
+    /** The projector theme in the session's language. */
+    public static SeminarTheme theme() {
+        return SeminarTheme.projector().withLang(lang);
+    }
+
+    public Path database() {
+        return database;
+    }
+
+    /** The JDBC connection (read-only), for metric classes that take one. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Runs a query (with ? parameters) and returns the result as a table. */
+    public Table sql(String sql, Object... params) {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return Table.read().db(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Every table in the store with its number of rows. */
+    public Table overview() {
+        Table names = sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+                + "AND table_type = 'BASE TABLE' ORDER BY table_name");
+        StringBuilder union = new StringBuilder();
+        for (String name : names.stringColumn(0)) {
+            if (!union.isEmpty()) {
+                union.append(" UNION ALL ");
+            }
+            union.append("SELECT '").append(name).append("' AS ").append(lang.pick("tabell", "table_name"))
+                    .append(", count(*) AS ").append(lang.pick("rader", "rows")).append(" FROM \"").append(name).append('"');
+        }
+        Table t = union.isEmpty() ? names : sql(union.toString());
+        t.setName(lang.pick("Tabeller i kohortdatabasen", "Tables in the cohort store"));
+        return t;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Stegvis[" + database + "]";
+    }
+}
