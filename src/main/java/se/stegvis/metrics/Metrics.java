@@ -52,6 +52,16 @@ public final class Metrics {
         return run(() -> FunnelMetric.compute(connection, policy, cohort, asOf));
     }
 
+    /** Step movement: entry vs latest step, net and ever up/down (Wilson), distribution, time on step. */
+    public StepResult steps(Cohort cohort, LocalDate asOf) {
+        return run(() -> StepMetric.compute(connection, policy, cohort, asOf));
+    }
+
+    /** Transition matrices (consecutive assessments, entry to exit) with Wilson intervals; Markov projection. */
+    public TransitionResult transitions(Cohort cohort, LocalDate asOf) {
+        return run(() -> TransitionMetric.compute(connection, policy, cohort, asOf));
+    }
+
     private interface Computation<T> {
         T compute() throws SQLException;
     }
