@@ -103,3 +103,57 @@ newc <- t(mapply(function(k1, n1, k2, n2) {
   c(p1 - p2, p1 - p2 - sqrt((p1 - a[1])^2 + (b[2] - p2)^2), p1 - p2 + sqrt((a[2] - p1)^2 + (p2 - b[1])^2))
 }, pairs$k1, pairs$n1, pairs$k2, pairs$n2))
 w(data.frame(pairs, estimate = newc[, 1], lower = newc[, 2], upper = newc[, 3]), "newcombe.csv")
+
+# ---- Aalen-Johansen cumulative incidence: survfit(Surv(time, factor(status)) ~ group) -------------
+m2 <- mgus2
+w(data.frame(time = ifelse(m2$pstat == 0, m2$futime, m2$ptime),
+             status = ifelse(m2$pstat == 0, 2 * m2$death, 1), group = m2$sex), "mgus2.csv", inp)
+for (case in c("cr_ties", "mgus2", "cr_single_event")) {
+  d <- rd(paste0(case, ".csv"))
+  for (ct in conf_types) {
+    res <- list()
+    for (g in groups_of(d)) {
+      dg <- if (g == "") d else d[d$group == g, ]
+      f <- survfit(Surv(time, factor(status)) ~ 1, data = dg, conf.type = ct)
+      s <- summary(f, censored = TRUE)
+      states <- s$states
+      for (j in which(states != "(s0)")) {
+        res[[length(res) + 1]] <- data.frame(group = g, cause = states[j], time = s$time,
+          n_risk = s$n.risk[, 1], n_event = s$n.event[, j], estimate = s$pstate[, j],
+          std_err = s$std.err[, j], lower = s$lower[, j], upper = s$upper[, j])
+      }
+    }
+    w(do.call(rbind, res), sprintf("cuminc_%s_%s.csv", case, gsub("-", "", ct)))
+  }
+}
+
+# ---- Fisher's exact test and chi-square ---------------------------------------------------------
+# Tables are written row-major as "r x c: cells" with cells separated by spaces.
+enc <- function(x) paste0(nrow(x), "x", ncol(x), ":", paste(t(x), collapse = " "))
+# R's own fisher.test with uniroot's tolerance tightened: the reference for our full-precision roots.
+fisher_tight <- fisher.test
+body(fisher_tight) <- parse(text = gsub("uniroot(", "uniroot(tol = 1e-14, ", paste(deparse(body(fisher.test)), collapse = "\n"), fixed = TRUE))[[1]]
+t22 <- list(c(3, 1, 1, 3), c(10, 2, 3, 15), c(0, 5, 6, 4), c(7, 0, 2, 9), c(1, 9, 11, 3), c(2, 7, 8, 2),
+            c(25, 40, 30, 20), c(0, 10, 0, 12), c(5, 5, 5, 5), c(120, 80, 95, 130), c(1, 0, 0, 1))
+fr <- list()
+for (v in t22) for (lev in c(0.95, 0.9)) {
+  x <- matrix(v, 2, byrow = TRUE)
+  a <- fisher.test(x, conf.level = lev); b <- fisher_tight(x, conf.level = lev)
+  fr[[length(fr) + 1]] <- data.frame(table = enc(x), level = lev, p = a$p.value,
+    or = a$estimate, lower = a$conf.int[1], upper = a$conf.int[2],
+    or_tight = b$estimate, lower_tight = b$conf.int[1], upper_tight = b$conf.int[2])
+}
+w(do.call(rbind, fr), "fisher_2x2.csv")
+trc <- list(matrix(c(3, 1, 4, 2, 6, 0), 2, byrow = TRUE), matrix(c(2, 3, 1, 4, 0, 5, 1, 2, 6), 3, byrow = TRUE),
+            matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9), 3, byrow = TRUE),
+            matrix(c(5, 0, 0, 0, 5, 0, 0, 0, 5), 3, byrow = TRUE), matrix(c(4, 4, 4, 4, 4, 4), 2, byrow = TRUE))
+w(do.call(rbind, lapply(trc, function(x) data.frame(table = enc(x), p = fisher.test(x)$p.value))), "fisher_rxc.csv")
+cs <- list()
+for (x in c(lapply(t22[-c(8, 11)], function(v) matrix(v, 2, byrow = TRUE)), trc[-4])) for (corr in c(TRUE, FALSE)) {
+  warned <- FALSE
+  r <- withCallingHandlers(chisq.test(x, correct = corr),
+                           warning = function(w) { warned <<- TRUE; invokeRestart("muffleWarning") })
+  cs[[length(cs) + 1]] <- data.frame(table = enc(x), correct = corr, statistic = unname(r$statistic),
+                                     df = unname(r$parameter), p = r$p.value, small_expected = warned)
+}
+w(do.call(rbind, cs), "chisq.csv")

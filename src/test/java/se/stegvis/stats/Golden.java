@@ -64,13 +64,22 @@ final class Golden {
         return e;
     }
 
+    /** A number as R wrote it: Inf and -Inf included. */
+    static double parse(String s) {
+        return switch (s) {
+            case "Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
+    }
+
     /** R's NA and NaN match Java's null or NaN; numbers match within {@code tol}. */
     static void close(String what, String expected, Double actual, double tol) {
         if (expected.equals("NA") || expected.equals("NaN")) {
             assertThat(actual == null || actual.isNaN()).as(what + ": R says " + expected + ", got " + actual).isTrue();
         } else {
             assertThat(actual).as(what + ": R says " + expected + ", got null").isNotNull();
-            assertThat(actual).as(what).isCloseTo(Double.parseDouble(expected), org.assertj.core.api.Assertions.within(tol));
+            assertThat(actual).as(what).isCloseTo(parse(expected), org.assertj.core.api.Assertions.within(tol));
         }
     }
 }
