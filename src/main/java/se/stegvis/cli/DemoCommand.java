@@ -1,12 +1,49 @@
 package se.stegvis.cli;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import se.stegvis.demo.DemoCohort;
+import se.stegvis.demo.DemoOptions;
+import se.stegvis.demo.DemoSummary;
 
-/** Placeholder until this subcommand lands; prints that it is not built yet. */
-@Command(name = "demo", description = "Not built yet.")
-final class DemoCommand implements Runnable {
+/** {@code ./stegvis demo}: writes the synthetic demo cohort as canonical CSV files. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Writes a deterministic synthetic demo cohort (episodes.csv, events.csv, "
+                + "step_assessments.csv, exits.csv, follow_ups.csv, staffing.csv) in the canonical CSV format.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the CSV files to.")
+    Path out;
+
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "3000",
+            description = "Number of episodes (default: ${DEFAULT-VALUE}).")
+    long episodes;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Random seed; the same seed gives byte-identical files (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--as-of", paramLabel = "DATE", defaultValue = "2024-12-31",
+            description = "Export date: nothing after it, people not yet exited are still in programme "
+                    + "(default: ${DEFAULT-VALUE}).")
+    LocalDate asOf;
+
     @Override
-    public void run() {
-        System.err.println("stegvis demo: not built yet");
+    public Integer call() throws Exception {
+        if (episodes < 1) {
+            throw new ParameterException(spec.commandLine(), "--episodes must be at least 1, was " + episodes);
+        }
+        DemoSummary summary = new DemoCohort(new DemoOptions(episodes, seed, asOf)).writeTo(out);
+        System.err.println("stegvis demo: " + summary + " -> " + out);
+        return 0;
     }
 }

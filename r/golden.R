@@ -1,0 +1,159 @@
+# Regenerates the golden files the se.stegvis.stats tests compare against.
+# Usage: Rscript r/golden.R OUT_DIR [INPUT_DIR]   (make golden)
+# Inputs: the hand-made CSVs in INPUT_DIR (default src/test/resources/stats) plus R datasets
+# (survival's lung, aml, ovarian), which this script also writes to INPUT_DIR so Java reads the same data.
+suppressPackageStartupMessages({ library(survival) })
+args <- commandArgs(trailingOnly = TRUE)
+out <- if (length(args) >= 1) args[1] else "src/test/resources/golden"
+inp <- if (length(args) >= 2) args[2] else "src/test/resources/stats"
+dir.create(out, showWarnings = FALSE, recursive = TRUE)
+
+# Full precision, NA as NA, no quotes: Java parses these with Double.parseDouble.
+w <- function(df, name, dir = out) {
+  for (j in seq_along(df)) if (is.numeric(df[[j]])) df[[j]] <- sprintf("%.17g", df[[j]])
+  write.table(df, file.path(dir, name), sep = ",", row.names = FALSE, quote = FALSE, na = "NA")
+}
+rd <- function(name) read.csv(file.path(inp, name), stringsAsFactors = FALSE)
+
+# ---- inputs from R's datasets --------------------------------------------------------------------
+lung_in <- data.frame(time = lung$time, status = lung$status - 1, group = as.character(lung$sex))
+w(lung_in, "lung.csv", inp)
+lung_s <- lung[!is.na(lung$ph.ecog), ]
+w(data.frame(time = lung_s$time, status = lung_s$status - 1, group = as.character(lung_s$sex),
+             stratum = as.character(lung_s$ph.ecog)), "lung_strata.csv", inp)
+w(data.frame(time = aml$time, status = aml$status, group = as.character(aml$x)), "aml.csv", inp)
+w(data.frame(time = ovarian$futime, status = ovarian$fustat, group = as.character(ovarian$rx),
+             stratum = as.character(ovarian$resid.ds)), "ovarian.csv", inp)
+
+km_cases <- c("lung", "aml", "ovarian", "ties", "all_censored", "single_event", "half_then_drop",
+              "half_at_end", "all_events")
+conf_types <- c("log-log", "log", "plain")
+probs <- c(0.1, 0.25, 0.5, 0.75, 0.9)
+
+fit_km <- function(d, ct) {
+  if ("group" %in% names(d)) survfit(Surv(time, status) ~ group, data = d, conf.type = ct)
+  else survfit(Surv(time, status) ~ 1, data = d, conf.type = ct)
+}
+groups_of <- function(d) if ("group" %in% names(d)) sort(unique(d$group)) else ""
+one_group <- function(fit, g) if (is.null(fit$strata)) fit else fit[paste0("group=", g)]
+
+# ---- Kaplan-Meier: every distinct time, summary(print) medians, quantiles, restricted means -------
+for (case in km_cases) {
+  d <- rd(paste0(case, ".csv"))
+  for (ct in conf_types) {
+    fit <- fit_km(d, ct)
+    rows <- list(); summ <- list(); qs <- list()
+    for (g in groups_of(d)) {
+      f <- one_group(fit, g)
+      s <- summary(f, censored = TRUE)
+      rows[[g]] <- data.frame(group = g, time = s$time, n_risk = s$n.risk, n_event = s$n.event,
+                              n_censor = s$n.censor, surv = s$surv, std_err = s$std.err,
+                              lower = s$lower, upper = s$upper)
+      tab <- summary(f)$table
+      summ[[g]] <- data.frame(group = g, n = tab[["records"]], events = tab[["events"]],
+                              median = tab[["median"]], median_lower = tab[[8]], median_upper = tab[[9]])
+      q <- quantile(f, probs)
+      qs[[g]] <- data.frame(group = g, p = probs, quantile = unname(q$quantile),
+                            lower = unname(q$lower), upper = unname(q$upper))
+    }
+    tag <- gsub("-", "", ct)
+    w(do.call(rbind, rows), sprintf("km_%s_%s.csv", case, tag))
+    w(do.call(rbind, summ), sprintf("km_summary_%s_%s.csv", case, tag))
+    w(do.call(rbind, qs), sprintf("km_quantiles_%s_%s.csv", case, tag))
+  }
+  fit <- fit_km(d, "log-log")
+  rm <- list()
+  # R refuses a horizon before a group's first time, so start at the latest first time
+  first <- max(sapply(groups_of(d), function(g) min(one_group(fit, g)$time)))
+  for (g in groups_of(d)) {
+    f <- one_group(fit, g)
+    for (tau in c(first, median(d$time), max(d$time), max(d$time) * 1.25)) {
+      tab <- summary(f, rmean = tau)$table
+      rm[[length(rm) + 1]] <- data.frame(group = g, tau = tau, rmean = tab[["rmean"]], se = tab[["se(rmean)"]])
+    }
+  }
+  w(do.call(rbind, rm), sprintf("km_rmean_%s.csv", case))
+}
+
+# ---- log-rank (survdiff), plain and stratified ----------------------------------------------------
+logrank_out <- function(sd, name) {
+  w(data.frame(group = sub("^group=", "", names(sd$n)), n = as.vector(sd$n),
+               observed = if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs,
+               expected = if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp,
+               chisq = sd$chisq, df = length(sd$n) - 1, p = sd$pvalue), name)
+}
+for (case in c("lung", "aml", "ovarian", "ties")) {
+  logrank_out(survdiff(Surv(time, status) ~ group, data = rd(paste0(case, ".csv"))), sprintf("logrank_%s.csv", case))
+}
+logrank_out(survdiff(Surv(time, status) ~ group + strata(stratum), data = rd("lung_strata.csv")), "logrank_strata_lung.csv")
+logrank_out(survdiff(Surv(time, status) ~ group + strata(stratum), data = rd("ovarian.csv")), "logrank_strata_ovarian.csv")
+
+# ---- proportions: Wilson (prop.test, no correction), Clopper-Pearson (binom.test), Newcombe 10 -----
+grid <- expand.grid(k = c(0, 1, 3, 7, 20), n = c(20, 57), level = c(0.9, 0.95, 0.998))
+grid <- rbind(grid, data.frame(k = c(0, 1, 1, 5, 4812), n = c(1, 1, 2, 5, 10000), level = 0.95))
+wil <- t(mapply(function(k, n, l) prop.test(k, n, conf.level = l, correct = FALSE)$conf.int, grid$k, grid$n, grid$level))
+cp <- t(mapply(function(k, n, l) binom.test(k, n, conf.level = l)$conf.int, grid$k, grid$n, grid$level))
+w(data.frame(grid, estimate = grid$k / grid$n, wilson_lower = wil[, 1], wilson_upper = wil[, 2],
+             cp_lower = cp[, 1], cp_upper = cp[, 2]), "proportions.csv")
+pairs <- data.frame(k1 = c(56, 9, 6, 5, 0, 0, 10), n1 = c(70, 10, 7, 56, 10, 10, 10),
+                    k2 = c(48, 3, 2, 0, 0, 10, 0), n2 = c(80, 10, 7, 29, 20, 20, 10))
+newc <- t(mapply(function(k1, n1, k2, n2) {
+  p1 <- k1 / n1; p2 <- k2 / n2
+  a <- prop.test(k1, n1, correct = FALSE)$conf.int; b <- prop.test(k2, n2, correct = FALSE)$conf.int
+  c(p1 - p2, p1 - p2 - sqrt((p1 - a[1])^2 + (b[2] - p2)^2), p1 - p2 + sqrt((a[2] - p1)^2 + (p2 - b[1])^2))
+}, pairs$k1, pairs$n1, pairs$k2, pairs$n2))
+w(data.frame(pairs, estimate = newc[, 1], lower = newc[, 2], upper = newc[, 3]), "newcombe.csv")
+
+# ---- Aalen-Johansen cumulative incidence: survfit(Surv(time, factor(status)) ~ group) -------------
+m2 <- mgus2
+w(data.frame(time = ifelse(m2$pstat == 0, m2$futime, m2$ptime),
+             status = ifelse(m2$pstat == 0, 2 * m2$death, 1), group = m2$sex), "mgus2.csv", inp)
+for (case in c("cr_ties", "mgus2", "cr_single_event")) {
+  d <- rd(paste0(case, ".csv"))
+  for (ct in conf_types) {
+    res <- list()
+    for (g in groups_of(d)) {
+      dg <- if (g == "") d else d[d$group == g, ]
+      f <- survfit(Surv(time, factor(status)) ~ 1, data = dg, conf.type = ct)
+      s <- summary(f, censored = TRUE)
+      states <- s$states
+      for (j in which(states != "(s0)")) {
+        res[[length(res) + 1]] <- data.frame(group = g, cause = states[j], time = s$time,
+          n_risk = s$n.risk[, 1], n_event = s$n.event[, j], estimate = s$pstate[, j],
+          std_err = s$std.err[, j], lower = s$lower[, j], upper = s$upper[, j])
+      }
+    }
+    w(do.call(rbind, res), sprintf("cuminc_%s_%s.csv", case, gsub("-", "", ct)))
+  }
+}
+
+# ---- Fisher's exact test and chi-square ---------------------------------------------------------
+# Tables are written row-major as "r x c: cells" with cells separated by spaces.
+enc <- function(x) paste0(nrow(x), "x", ncol(x), ":", paste(t(x), collapse = " "))
+# R's own fisher.test with uniroot's tolerance tightened: the reference for our full-precision roots.
+fisher_tight <- fisher.test
+body(fisher_tight) <- parse(text = gsub("uniroot(", "uniroot(tol = 1e-14, ", paste(deparse(body(fisher.test)), collapse = "\n"), fixed = TRUE))[[1]]
+t22 <- list(c(3, 1, 1, 3), c(10, 2, 3, 15), c(0, 5, 6, 4), c(7, 0, 2, 9), c(1, 9, 11, 3), c(2, 7, 8, 2),
+            c(25, 40, 30, 20), c(0, 10, 0, 12), c(5, 5, 5, 5), c(120, 80, 95, 130), c(1, 0, 0, 1))
+fr <- list()
+for (v in t22) for (lev in c(0.95, 0.9)) {
+  x <- matrix(v, 2, byrow = TRUE)
+  a <- fisher.test(x, conf.level = lev); b <- fisher_tight(x, conf.level = lev)
+  fr[[length(fr) + 1]] <- data.frame(table = enc(x), level = lev, p = a$p.value,
+    or = a$estimate, lower = a$conf.int[1], upper = a$conf.int[2],
+    or_tight = b$estimate, lower_tight = b$conf.int[1], upper_tight = b$conf.int[2])
+}
+w(do.call(rbind, fr), "fisher_2x2.csv")
+trc <- list(matrix(c(3, 1, 4, 2, 6, 0), 2, byrow = TRUE), matrix(c(2, 3, 1, 4, 0, 5, 1, 2, 6), 3, byrow = TRUE),
+            matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9), 3, byrow = TRUE),
+            matrix(c(5, 0, 0, 0, 5, 0, 0, 0, 5), 3, byrow = TRUE), matrix(c(4, 4, 4, 4, 4, 4), 2, byrow = TRUE))
+w(do.call(rbind, lapply(trc, function(x) data.frame(table = enc(x), p = fisher.test(x)$p.value))), "fisher_rxc.csv")
+cs <- list()
+for (x in c(lapply(t22[-c(8, 11)], function(v) matrix(v, 2, byrow = TRUE)), trc[-4])) for (corr in c(TRUE, FALSE)) {
+  warned <- FALSE
+  r <- withCallingHandlers(chisq.test(x, correct = corr),
+                           warning = function(w) { warned <<- TRUE; invokeRestart("muffleWarning") })
+  cs[[length(cs) + 1]] <- data.frame(table = enc(x), correct = corr, statistic = unname(r$statistic),
+                                     df = unname(r$parameter), p = r$p.value, small_expected = warned)
+}
+w(do.call(rbind, cs), "chisq.csv")

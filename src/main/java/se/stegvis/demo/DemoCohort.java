@@ -1,0 +1,157 @@
+package se.stegvis.demo;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import se.stegvis.demo.CohortCsv.Table;
+
+/**
+ * Writes the synthetic demo cohort as canonical CSV files, one per table. Episodes are generated in
+ * chunks on all cores and written in index order, a bounded window of chunks at a time, so the
+ * files are byte-identical for a seed and memory does not grow with the number of episodes.
+ */
+public final class DemoCohort {
+    static final int CHUNK = 2048;
+    private static final int BUFFER = 1 << 18;
+
+    private final DemoOptions options;
+
+    public DemoCohort(DemoOptions options) {
+        this.options = options;
+    }
+
+    /** Generates the cohort into {@code dir} (created if missing), overwriting earlier files. */
+    public DemoSummary writeTo(Path dir) throws IOException {
+        long started = System.nanoTime();
+        Files.createDirectories(dir);
+        CohortModel model = new CohortModel(options);
+        Map<Table, Writer> writers = new EnumMap<>(Table.class);
+        long[] rows = new long[Table.values().length];
+        try {
+            for (Table t : Table.values()) {
+                Writer w = new BufferedWriter(new OutputStreamWriter(
+                        Files.newOutputStream(dir.resolve(t.fileName())), StandardCharsets.UTF_8), BUFFER);
+                writers.put(t, w);
+                w.write(t.header());
+            }
+            long chunks = (options.episodes() + CHUNK - 1) / CHUNK;
+            int window = Math.max(2, 4 * Runtime.getRuntime().availableProcessors());
+            for (long from = 0; from < chunks; from += window) {
+                long base = from;
+                List<Chunk> done = IntStream.range(0, (int) Math.min(window, chunks - from)).parallel()
+                        .mapToObj(k -> chunk(model, base + k)).toList();
+                for (Chunk c : done) {
+                    c.writeTo(writers, rows);
+                }
+            }
+            rows[Table.STAFFING.ordinal()] = writeStaffing(writers.get(Table.STAFFING));
+        } finally {
+            closeAll(writers.values());
+        }
+        return new DemoSummary(rows[0], rows[1], rows[2], rows[3], rows[4], rows[5],
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private Chunk chunk(CohortModel model, long chunkIndex) {
+        long first = chunkIndex * CHUNK;
+        long last = Math.min(options.episodes(), first + CHUNK);
+        Chunk c = new Chunk((int) (last - first));
+        for (long i = first; i < last; i++) {
+            c.add(model.episode(i));
+        }
+        return c;
+    }
+
+    /**
+     * One row per team and month up to the as-of month, as the teams were staffed; the staff do not
+     * grow with the number of episodes (the default cohort is about twice the reports' volume).
+     */
+    private long writeStaffing(Writer w) throws IOException {
+        YearMonth asOfMonth = YearMonth.from(options.asOf());
+        long n = 0;
+        for (TeamStaffing t : DemoProfiles.STAFFING) {
+            YearMonth to = t.to() == null || t.to().isAfter(asOfMonth) ? asOfMonth : t.to();
+            for (YearMonth m = t.from(); !m.isAfter(to); m = m.plusMonths(1)) {
+                w.write(t.programme() + "," + t.municipality() + "," + m + ","
+                        + String.format(Locale.ROOT, "%.2f", t.fte()) + "\n");
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void closeAll(Iterable<Writer> writers) throws IOException {
+        IOException first = null;
+        for (Writer w : writers) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** The CSV text of a run of consecutive episodes, per table, with row counts. */
+    private static final class Chunk {
+        private final StringBuilder[] text = new StringBuilder[5];
+        private final long[] rows = new long[5];
+
+        Chunk(int episodes) {
+            int[] rowsPerEpisode = {1, 6, 4, 1, 2};
+            for (int t = 0; t < text.length; t++) {
+                text[t] = new StringBuilder(episodes * rowsPerEpisode[t] * 40);
+            }
+        }
+
+        void add(SyntheticEpisode e) {
+            CohortCsv.episode(text[0], e);
+            CohortCsv.events(text[1], e);
+            CohortCsv.assessments(text[2], e);
+            CohortCsv.exit(text[3], e);
+            CohortCsv.followUps(text[4], e);
+            rows[0]++;
+            rows[1] += e.events().size();
+            rows[2] += e.assessments().size();
+            rows[3] += e.exit() == null ? 0 : 1;
+            rows[4] += e.followUps().size();
+        }
+
+        void writeTo(Map<Table, Writer> writers, long[] totals) {
+            try {
+                for (int t = 0; t < text.length; t++) {
+                    writers.get(Table.values()[t]).append(text[t]);
+                    totals[t] += rows[t];
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Every episode of the cohort in index order, without writing files (for tests and notebooks). */
+    public List<SyntheticEpisode> episodes() {
+        CohortModel model = new CohortModel(options);
+        List<SyntheticEpisode> out = new ArrayList<>((int) options.episodes());
+        for (long i = 0; i < options.episodes(); i++) {
+            out.add(model.episode(i));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,66 @@
+package se.stegvis.demo;
+
+import java.time.LocalDate;
+
+/** Synthetic Swedish personal identity numbers, YYYYMMDD-NNNN with a valid Luhn check digit. */
+public final class Personnummer {
+    private Personnummer() {
+    }
+
+    /**
+     * The personnummer of someone born on {@code birthDate} with birth serial {@code serial} (0-999);
+     * the serial's last digit is odd for men and even for women, as Skatteverket assigns them.
+     */
+    public static String of(LocalDate birthDate, int serial) {
+        if (serial < 0 || serial > 999) {
+            throw new IllegalArgumentException("serial must be 0-999: " + serial);
+        }
+        char[] digits = new char[9];
+        int yy = birthDate.getYear() % 100;
+        put(digits, 0, yy);
+        put(digits, 2, birthDate.getMonthValue());
+        put(digits, 4, birthDate.getDayOfMonth());
+        digits[6] = (char) ('0' + serial / 100);
+        digits[7] = (char) ('0' + serial / 10 % 10);
+        digits[8] = (char) ('0' + serial % 10);
+        StringBuilder sb = new StringBuilder(13);
+        sb.append(birthDate.getYear() / 100);
+        sb.append(digits, 0, 6).append('-').append(digits, 6, 3).append(checkDigit(new String(digits)));
+        return sb.toString();
+    }
+
+    /** The Luhn check digit of the nine digits YYMMDDNNN. */
+    public static int checkDigit(CharSequence nineDigits) {
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            int d = nineDigits.charAt(i) - '0';
+            if (i % 2 == 0) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    /** Whether {@code pnr} in the form YYYYMMDD-NNNN carries a valid check digit. */
+    public static boolean isValid(String pnr) {
+        if (pnr == null || pnr.length() != 13 || pnr.charAt(8) != '-') {
+            return false;
+        }
+        String nine = pnr.substring(2, 8) + pnr.substring(9, 12);
+        for (int i = 0; i < 9; i++) {
+            if (!Character.isDigit(nine.charAt(i))) {
+                return false;
+            }
+        }
+        return Character.isDigit(pnr.charAt(12)) && checkDigit(nine) == pnr.charAt(12) - '0';
+    }
+
+    private static void put(char[] digits, int at, int twoDigits) {
+        digits[at] = (char) ('0' + twoDigits / 10);
+        digits[at + 1] = (char) ('0' + twoDigits % 10);
+    }
+}

@@ -1,0 +1,45 @@
+package se.stegvis.dictionary;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One column of a canonical table.
+ *
+ * @param name         canonical English snake_case name
+ * @param type         value type
+ * @param titleSv      Swedish title
+ * @param aliases      other header names accepted on import (Swedish spellings with and without å/ä/ö)
+ * @param description  one sentence on what the column holds
+ * @param constraints  required, range, length and allowed codes
+ * @param codeList     name of the code list in codelists.json, or null
+ * @param pseudonymise the value is replaced by a keyed hash at import and never stored
+ * @param trueValues   spellings read as true (boolean fields)
+ * @param falseValues  spellings read as false (boolean fields)
+ * @param defaultValue value stored when the cell is empty, or null
+ * @param notBefore    a date this date may not precede (e.g. the episode's referral date), or null
+ */
+public record Field(String name, FieldType type, String titleSv, List<String> aliases, String description,
+                    Constraints constraints, String codeList, boolean pseudonymise,
+                    List<String> trueValues, List<String> falseValues, String defaultValue, NotBefore notBefore) {
+    public Field {
+        aliases = List.copyOf(aliases);
+        trueValues = List.copyOf(trueValues);
+        falseValues = List.copyOf(falseValues);
+    }
+
+    /**
+     * A date order rule: this field's date may not be before {@code field} of the row in {@code table}
+     * that this row references through its foreign key ({@code x-not-before} in datapackage.json).
+     */
+    public record NotBefore(String table, String field) {
+    }
+
+    public boolean required() {
+        return constraints.required();
+    }
+
+    public Optional<String> codeListName() {
+        return Optional.ofNullable(codeList);
+    }
+}

@@ -1,0 +1,362 @@
+package se.stegvis.ingest;
+
+import org.duckdb.DuckDBConnection;
+import se.stegvis.dictionary.DataDictionary;
+import se.stegvis.dictionary.Table;
+import se.stegvis.store.CohortStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Imports cohort files into the store, or validates them without writing. An import is one
+ * transaction: rows are first read, checked and pseudonymised into temporary staging tables, the
+ * cross-row checks run in SQL, and only when no error was found are the rows inserted, together with
+ * one import_log row per source, and committed. On any error the store file is left as it was (and a
+ * store file or key file this run would have created is not left behind).
+ */
+public final class CohortImporter {
+
+    private final DataDictionary dictionary;
+    private final Path keyFile;
+    private final ErrorSink errors;
+    private final Consumer<String> messages;
+    private final Clock clock;
+
+    private CohortImporter(Builder b) {
+        this.dictionary = b.dictionary;
+        this.keyFile = b.keyFile;
+        this.errors = b.errors;
+        this.messages = b.messages;
+        this.clock = b.clock;
+    }
+
+    /** Options: key file, where errors and progress messages go, the clock. */
+    public static Builder builder(DataDictionary dictionary) {
+        return new Builder(dictionary);
+    }
+
+    /** Fluent options of an import. */
+    public static final class Builder {
+        private final DataDictionary dictionary;
+        private Path keyFile;
+        private ErrorSink errors = ErrorSink.counting();
+        private Consumer<String> messages = m -> { };
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(DataDictionary dictionary) {
+            this.dictionary = dictionary;
+        }
+
+        /** The pseudonymisation key file; default {@code <db>.key} beside the store. */
+        public Builder keyFile(Path file) {
+            this.keyFile = file;
+            return this;
+        }
+
+        /** Where each error goes as it is found. */
+        public Builder errors(ErrorSink sink) {
+            this.errors = sink;
+            return this;
+        }
+
+        /** Where progress messages go (files read, files skipped). */
+        public Builder messages(Consumer<String> sink) {
+            this.messages = sink;
+            return this;
+        }
+
+        /** The clock for import times and for the century of 10-digit personnummer. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public CohortImporter build() {
+            return new CohortImporter(this);
+        }
+    }
+
+    /** The version written to import_log: the jar's manifest version, or "dev" when run from classes. */
+    public static String toolVersion() {
+        String v = CohortImporter.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /**
+     * Validates {@code inputs} and, when they hold no error, writes them to the store at {@code db}
+     * in one transaction. Files whose SHA-256 was imported before into the same table are skipped.
+     *
+     * @throws ImportFailure when the import cannot start or commit (wrong key, store in use); nothing is written
+     */
+    public ImportResult importInto(Path db, List<Path> inputs) throws ImportFailure {
+        long errorsBefore = errors.count();
+        boolean existed = Files.exists(db);
+        Path key = keyFile != null ? keyFile : PseudonymKey.defaultFileFor(db);
+        boolean committed = false;
+        try (CohortStore store = openStore(db)) {
+            PseudonymKey pseudonymKey = resolveKey(store, key);
+            Run run = stageAndCheck(store.connection(), inputs, new Pseudonymiser(pseudonymKey), true);
+            long found = errors.count() - errorsBefore;
+            boolean keyCreated = false;
+            if (found == 0 && run.staging.values().stream().anyMatch(s -> s.rows() > 0)) {
+                keyCreated = pseudonymKey.fresh();
+                commit(store.connection(), run, pseudonymKey);
+                committed = true;
+            }
+            run.close();
+            return new ImportResult(run.results, found, committed, pseudonymKey.id(), key, keyCreated);
+        } catch (SQLException e) {
+            throw new ImportFailure("the store " + db + " could not be written: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ImportFailure("reading the input failed: " + e.getMessage(), e);
+        } finally {
+            if (!existed && !committed) {
+                removeNewStore(db);
+            }
+        }
+    }
+
+    /**
+     * Runs every check of an import without writing anything. With a store, references may point to
+     * rows already in it; without one, only to rows in the inputs.
+     */
+    public ImportResult validate(List<Path> inputs, Optional<Path> db) throws ImportFailure {
+        long errorsBefore = errors.count();
+        try (Connection c = db.isPresent() ? CohortStore.openReadOnly(db.get()).connection() : inMemoryStore()) {
+            Run run = stageAndCheck(c.unwrap(DuckDBConnection.class), inputs, null, false);
+            run.close();
+            return new ImportResult(run.results, errors.count() - errorsBefore, false, null, null, false);
+        } catch (SQLException e) {
+            throw new ImportFailure("validation could not run: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ImportFailure("reading the input failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection inMemoryStore() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement st = c.createStatement()) {
+            st.execute(CohortStore.schemaSql());
+        }
+        return c;
+    }
+
+    private static CohortStore openStore(Path db) throws ImportFailure {
+        try {
+            return CohortStore.open(db);
+        } catch (SQLException e) {
+            throw new ImportFailure(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The key to pseudonymise with. A store records the id of the key it was built with; importing
+     * with another key, or without the key file, would give the same people new person_ids, so it is refused.
+     */
+    private static PseudonymKey resolveKey(CohortStore store, Path keyFile) throws ImportFailure, SQLException {
+        Optional<String> recorded = store.recordedKeyId();
+        if (!Files.exists(keyFile)) {
+            if (recorded.isPresent()) {
+                throw new ImportFailure("the store " + store.file() + " was built with pseudonymisation key "
+                        + recorded.get() + ", but the key file " + keyFile + " is missing. Restore the key file (or give"
+                        + " it with --key FILE); with a new key the same people would get new person_ids.");
+            }
+            return PseudonymKey.generate(keyFile);
+        }
+        PseudonymKey key;
+        try {
+            key = PseudonymKey.read(keyFile);
+        } catch (IOException e) {
+            throw new ImportFailure("cannot read the key file " + keyFile + ": " + e.getMessage(), e);
+        }
+        if (recorded.isPresent() && !recorded.get().equals(key.id())) {
+            throw new ImportFailure("the key file " + keyFile + " holds key " + key.id() + ", but the store "
+                    + store.file() + " was built with key " + recorded.get() + ". Use the store's own key file"
+                    + " (--key FILE); with another key the same people would get other person_ids.");
+        }
+        return key;
+    }
+
+    /** Staging tables, per-source results and column labels of one run. */
+    private static final class Run implements AutoCloseable {
+        final Map<String, StagingTable> staging = new LinkedHashMap<>();
+        final List<ImportResult.SourceResult> results = new ArrayList<>();
+        final List<String> sourceNames = new ArrayList<>();
+        final List<Map<String, String>> headers = new ArrayList<>();
+
+        @Override
+        public void close() throws SQLException {
+            for (StagingTable s : staging.values()) {
+                s.close();
+            }
+        }
+    }
+
+    private Run stageAndCheck(DuckDBConnection c, List<Path> inputs, Pseudonymiser pseudonymiser, boolean skipImported)
+            throws IOException, SQLException {
+        Run run = new Run();
+        for (Table t : dictionary.tables()) {
+            run.staging.put(t.name(), new StagingTable(t, c));
+        }
+        List<InputSource> sources = InputSource.discover(inputs, dictionary, errors);
+        TableStager stager = new TableStager(dictionary, pseudonymiser, errors, LocalDate.now(clock));
+        Map<Path, String> hashes = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (InputSource source : sources) {
+            String name = source.displayName();
+            String sha = hashes.computeIfAbsent(source.file().toAbsolutePath(), CohortImporter::sha256);
+            String table = source.table().name();
+            String skip = !seen.add(sha + "/" + table) ? "the same content was given twice in this import"
+                    : skipImported ? importedBefore(c, sha, table) : null;
+            if (skip != null) {
+                messages.accept(name + ": skipped, " + skip);
+                run.results.add(new ImportResult.SourceResult(name, table, sha, 0, skip));
+                continue;
+            }
+            int index = run.sourceNames.size();
+            run.sourceNames.add(name);
+            TableStager.Staged staged;
+            try (TableReader reader = source.open()) {
+                staged = stager.stage(name, index, reader, run.staging.get(table));
+            } catch (TableReader.InputProblem p) {
+                errors.report(new ImportError(name, p.row(), null, null, p.getMessage()));
+                staged = new TableStager.Staged(0, 0, Map.of());
+            } catch (IOException | RuntimeException e) {
+                errors.report(ImportError.wholeFile(name, "cannot be read: " + e.getMessage()));
+                staged = new TableStager.Staged(0, 0, Map.of());
+            }
+            run.headers.add(staged.headerOf());
+            run.results.add(new ImportResult.SourceResult(name, table, sha, staged.rowsRead(), null));
+            messages.accept(name + ": " + staged.rowsRead() + " rows of " + table);
+        }
+        for (StagingTable s : run.staging.values()) {
+            s.flush();
+        }
+        new IntegrityChecks(c, run.staging, run.sourceNames::get,
+                (src, column) -> run.headers.get(src).getOrDefault(column, column), errors).run();
+        return run;
+    }
+
+    private static String importedBefore(Connection c, String sha, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT min(imported_at), any_value(file_name) FROM import_log WHERE sha256 = ? AND table_name = ?")) {
+            ps.setString(1, sha);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp at = rs.getTimestamp(1);
+                return at == null ? null : "already imported into " + table + " on " + at.toLocalDateTime().withNano(0)
+                        + " as " + rs.getString(2) + " (same SHA-256)";
+            }
+        }
+    }
+
+    private void commit(DuckDBConnection c, Run run, PseudonymKey key) throws SQLException, IOException {
+        boolean savedKey = false;
+        c.setAutoCommit(false);
+        try {
+            try (Statement st = c.createStatement()) {
+                for (StagingTable s : run.staging.values()) {
+                    if (s.rows() == 0) {
+                        continue;
+                    }
+                    String cols = s.columns().stream().map(StagingTable.Column::name).collect(Collectors.joining(", "));
+                    boolean keyOnly = s.columns().size() == s.table().primaryKey().size();
+                    // A row whose key is already in the store replaces it: a corrected re-export updates, never duplicates.
+                    st.execute("INSERT OR " + (keyOnly ? "IGNORE" : "REPLACE") + " INTO " + s.table().name() + " (" + cols
+                            + ") SELECT " + cols + " FROM " + s.name() + " ORDER BY _src, _row");
+                }
+            }
+            writeLog(c, run, key);
+            if (key.fresh()) {
+                key.save();
+                savedKey = true;
+            }
+            c.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            c.rollback();
+            if (savedKey) {
+                key.delete();
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private void writeLog(Connection c, Run run, PseudonymKey key) throws SQLException {
+        long importId;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(import_id), 0) + 1 FROM import_log")) {
+            rs.next();
+            importId = rs.getLong(1);
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).withNano(0));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_log (import_id, imported_at, file_name, sha256,"
+                + " table_name, rows, tool_version, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ImportResult.SourceResult r : run.results) {
+                if (r.skippedReason() != null) {
+                    continue;
+                }
+                ps.setLong(1, importId);
+                ps.setTimestamp(2, now);
+                ps.setString(3, r.source());
+                ps.setString(4, r.sha256());
+                ps.setString(5, r.table());
+                ps.setLong(6, r.rows());
+                ps.setString(7, toolVersion());
+                ps.setString(8, key.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void removeNewStore(Path db) {
+        try {
+            Files.deleteIfExists(db);
+            Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
+        } catch (IOException e) {
+            // The store never held data; a leftover empty file is harmless, so the original failure is what matters.
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

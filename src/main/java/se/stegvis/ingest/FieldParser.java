@@ -1,0 +1,236 @@
+package se.stegvis.ingest;
+
+import se.stegvis.dictionary.CodeList;
+import se.stegvis.dictionary.DataDictionary;
+import se.stegvis.dictionary.Field;
+import se.stegvis.dictionary.FieldType;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the text of one cell into the typed value of its dictionary field and checks the field's
+ * constraints: type, code list, range, length. Accepts the forms Swedish exports use: decimal comma,
+ * dates as 2019-08-01 or 20190801, codes as the code or its Swedish label in any case.
+ */
+final class FieldParser {
+
+    /** A cell value that breaks its field's rules; the message says what was expected. Cheap: no stack trace. */
+    static final class BadValue extends Exception {
+        BadValue(String problem) {
+            super(problem, null, false, false);
+        }
+    }
+
+    static final String DATE_FORMS = "YYYY-MM-DD or YYYYMMDD";
+
+    private final Field field;
+    private final Map<String, String> codes;
+    private final String codeListing;
+    private final Map<String, Boolean> booleans = new HashMap<>();
+
+    FieldParser(Field field, DataDictionary dictionary) {
+        this.field = field;
+        this.codes = new HashMap<>();
+        List<String> allowed = field.constraints().allowed();
+        CodeList list = field.codeList() == null ? null : dictionary.codeList(field.codeList()).orElse(null);
+        if (list != null) {
+            for (CodeList.Code c : list.codes()) {
+                codes.put(DataDictionary.fold(c.sv()), c.code());
+            }
+        }
+        for (String code : allowed) {
+            codes.put(DataDictionary.fold(code), code);
+        }
+        this.codeListing = String.join(", ", allowed);
+        field.trueValues().forEach(v -> booleans.put(DataDictionary.fold(v), Boolean.TRUE));
+        field.falseValues().forEach(v -> booleans.put(DataDictionary.fold(v), Boolean.FALSE));
+    }
+
+    Field field() {
+        return field;
+    }
+
+    /** The typed value of non-blank {@code text}: String, Integer, Double, Boolean or LocalDate. */
+    Object parse(String text) throws BadValue {
+        Object value = switch (field.type()) {
+            case STRING -> string(text);
+            case INTEGER -> integer(text);
+            case NUMBER -> number(text);
+            case BOOLEAN -> bool(text);
+            case DATE -> date(text);
+            case YEARMONTH -> yearMonth(text);
+        };
+        if (value instanceof Number n) {
+            checkRange(n.doubleValue());
+        }
+        return value;
+    }
+
+    private String string(String text) throws BadValue {
+        if (!codes.isEmpty()) {
+            String code = codes.get(DataDictionary.fold(text));
+            if (code == null) {
+                throw new BadValue("is not one of the allowed codes (expected one of " + codeListing
+                        + (field.codeList() == null ? "" : ", or their Swedish labels in code list " + field.codeList()) + ")");
+            }
+            return code;
+        }
+        Integer max = field.constraints().maxLength();
+        if (max != null && text.length() > max) {
+            throw new BadValue("is " + text.length() + " characters long (expected at most " + max + ")");
+        }
+        char first = text.charAt(0);
+        if (first == '=' || first == '+' || first == '@') {
+            throw new BadValue("starts with " + first + " and could run as a spreadsheet formula (expected plain text)");
+        }
+        if (Redaction.looksLikePersonnummer(text)) {
+            throw new BadValue("looks like a personnummer (identity numbers belong in the personnummer column only,"
+                    + " where they are pseudonymised)");
+        }
+        return text;
+    }
+
+    private Integer integer(String text) throws BadValue {
+        String t = text.replace(" ", "").replace("\u00a0", "");
+        if (t.isEmpty() || t.length() > 11) {
+            throw new BadValue(t.isEmpty() ? "is not a whole number" : "is not a whole number in range");
+        }
+        try {
+            long v = Long.parseLong(t);
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                throw new BadValue("is too large a number");
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw new BadValue("is not a whole number");
+        }
+    }
+
+    private Double number(String text) throws BadValue {
+        String t = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
+        if (t.indexOf(',') >= 0) {
+            if (t.indexOf('.') >= 0 || t.indexOf(',') != t.lastIndexOf(',')) {
+                throw new BadValue("is not a number (expected e.g. 1.5 or 1,5)");
+            }
+            t = t.replace(',', '.');
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != 'e' && c != 'E' && c != '+') {
+                throw new BadValue("is not a number (expected e.g. 1.5 or 1,5)");
+            }
+        }
+        try {
+            double v = Double.parseDouble(t);
+            if (!Double.isFinite(v)) {
+                throw new BadValue("is not a finite number");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadValue("is not a number (expected e.g. 1.5 or 1,5)");
+        }
+    }
+
+    private Boolean bool(String text) throws BadValue {
+        Boolean b = booleans.get(DataDictionary.fold(text));
+        if (b == null) {
+            throw new BadValue("is not a yes/no value (expected one of " + String.join(", ", field.trueValues())
+                    + " or " + String.join(", ", field.falseValues()) + ")");
+        }
+        return b;
+    }
+
+    /** Reads 2019-08-01 or 20190801; impossible dates such as 2019-02-31 are refused. */
+    static LocalDate date(String text) throws BadValue {
+        int y;
+        int m;
+        int d;
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            y = digits(text, 0, 4);
+            m = digits(text, 5, 7);
+            d = digits(text, 8, 10);
+        } else if (text.length() == 8) {
+            y = digits(text, 0, 4);
+            m = digits(text, 4, 6);
+            d = digits(text, 6, 8);
+        } else {
+            throw new BadValue("is not a date (expected " + DATE_FORMS + ")");
+        }
+        if (y < 0 || m < 0 || d < 0) {
+            throw new BadValue("is not a date (expected " + DATE_FORMS + ")");
+        }
+        return checkedDate(y, m, d, DATE_FORMS);
+    }
+
+    private static LocalDate checkedDate(int y, int m, int d, String forms) throws BadValue {
+        if (y < 1900 || y > 2100) {
+            throw new BadValue("is not a plausible date (expected a year between 1900 and 2100)");
+        }
+        try {
+            return LocalDate.of(y, m, d);
+        } catch (DateTimeException e) {
+            throw new BadValue("is not a date (expected " + forms + ")");
+        }
+    }
+
+    /** Reads 2019-08 or 201908 (or a full date) as the first day of that month. */
+    private static LocalDate yearMonth(String text) throws BadValue {
+        String forms = "YYYY-MM";
+        if (text.length() == 7 && text.charAt(4) == '-') {
+            int y = digits(text, 0, 4);
+            int m = digits(text, 5, 7);
+            if (y >= 0 && m >= 0) {
+                return checkedDate(y, m, 1, forms);
+            }
+        } else if (text.length() == 6) {
+            int y = digits(text, 0, 4);
+            int m = digits(text, 4, 6);
+            if (y >= 0 && m >= 0) {
+                return checkedDate(y, m, 1, forms);
+            }
+        } else if (text.length() == 10 || text.length() == 8) {
+            try {
+                return date(text).withDayOfMonth(1);
+            } catch (BadValue e) {
+                throw new BadValue("is not a month (expected " + forms + ")");
+            }
+        }
+        throw new BadValue("is not a month (expected " + forms + ")");
+    }
+
+    /** The decimal value of text[from, to), or -1 when any character is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private void checkRange(double v) throws BadValue {
+        Double min = field.constraints().minimum();
+        Double max = field.constraints().maximum();
+        if (min != null && v < min) {
+            throw new BadValue("is below the minimum " + plain(min));
+        }
+        if (max != null && v > max) {
+            throw new BadValue("is above the maximum " + plain(max));
+        }
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    FieldType type() {
+        return field.type();
+    }
+}

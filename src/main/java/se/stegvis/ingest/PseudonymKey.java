@@ -1,0 +1,108 @@
+package se.stegvis.ingest;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * The secret key of the pseudonymisation: 32 random bytes in a file outside the database, readable
+ * by its owner only (mode 600). Its id (a hash of the key) is recorded in the store so an import
+ * with another key is refused; the key bytes themselves are never logged or stored.
+ */
+public final class PseudonymKey {
+
+    private static final int KEY_BYTES = 32;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final Path file;
+    private final byte[] key;
+    private final boolean fresh;
+
+    private PseudonymKey(Path file, byte[] key, boolean fresh) {
+        this.file = file;
+        this.key = key;
+        this.fresh = fresh;
+    }
+
+    /** The default key file of a store: {@code <db>.key} beside it. */
+    public static Path defaultFileFor(Path db) {
+        return db.resolveSibling(db.getFileName() + ".key");
+    }
+
+    /** Reads the key from {@code file}. */
+    public static PseudonymKey read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length < 16) {
+            throw new IOException("the key file " + file + " is too short to be a stegvis key (" + bytes.length + " bytes)");
+        }
+        return new PseudonymKey(file, bytes, false);
+    }
+
+    /** A new random key meant for {@code file}; nothing is written until {@link #save()}. */
+    public static PseudonymKey generate(Path file) {
+        byte[] bytes = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return new PseudonymKey(file, bytes, true);
+    }
+
+    /** True when the key was generated in this run and not yet saved. */
+    public boolean fresh() {
+        return fresh && !Files.exists(file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Writes a generated key to its file, created with mode 600 (owner read/write only) where POSIX applies. */
+    public void save() throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        try {
+            if (parent.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("the key file " + file + " appeared while importing; not overwriting it", e);
+        }
+        Files.write(file, key, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /** Removes a key file this run wrote (used when the import that needed it fails). */
+    public void delete() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    /** A public fingerprint of the key: the first 16 hex digits of SHA-256 over a label and the key. */
+    public String id() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("stegvis-key-id".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha.digest(key)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy of the key bytes for the HMAC. */
+    byte[] bytes() {
+        return Arrays.copyOf(key, key.length);
+    }
+
+    @Override
+    public String toString() {
+        return "PseudonymKey[" + file + ", id " + id() + "]";
+    }
+}

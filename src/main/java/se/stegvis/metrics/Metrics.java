@@ -1,0 +1,76 @@
+package se.stegvis.metrics;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Objects;
+import se.stegvis.cohort.Cohort;
+import se.stegvis.disclosure.DisclosurePolicy;
+
+/**
+ * The metrics over a cohort store: the entry point for notebooks and the CLI. Every metric takes
+ * a {@link Cohort} selection and an as-of date: episodes referred after it are not yet known,
+ * events after it are ignored, and people still in the programme on it are censored, never
+ * dropped. Disclosure control ({@link DisclosurePolicy#DEFAULT}) applies to every result unless
+ * {@link #unsuppressed()} is asked for, which is marked on the result.
+ *
+ * <pre>{@code
+ * Metrics m = Metrics.on(store.connection());
+ * FunnelResult f = m.funnel(Cohort.all().programme("evi").groupBy(GroupBy.MUNICIPALITY), LocalDate.of(2024, 12, 31));
+ * }</pre>
+ */
+public final class Metrics {
+    private final Connection connection;
+    private final DisclosurePolicy policy;
+
+    private Metrics(Connection connection, DisclosurePolicy policy) {
+        this.connection = Objects.requireNonNull(connection);
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    /** Metrics over a DuckDB connection to a cohort store, with default disclosure control. */
+    public static Metrics on(Connection connection) {
+        return new Metrics(connection, DisclosurePolicy.DEFAULT);
+    }
+
+    /** The same metrics under another policy (e.g. a project's threshold from its settings file). */
+    public Metrics withPolicy(DisclosurePolicy p) {
+        return new Metrics(connection, p);
+    }
+
+    /** The researcher's opt-out: nothing is hidden and every result says so. */
+    public Metrics unsuppressed() {
+        return new Metrics(connection, policy.unsuppressed());
+    }
+
+    public DisclosurePolicy policy() {
+        return policy;
+    }
+
+    /** Funnel: stage counts, share of referred and conversion (Wilson), where people are now. */
+    public FunnelResult funnel(Cohort cohort, LocalDate asOf) {
+        return run(() -> FunnelMetric.compute(connection, policy, cohort, asOf));
+    }
+
+    /** Step movement: entry vs latest step, net and ever up/down (Wilson), distribution, time on step. */
+    public StepResult steps(Cohort cohort, LocalDate asOf) {
+        return run(() -> StepMetric.compute(connection, policy, cohort, asOf));
+    }
+
+    /** Transition matrices (consecutive assessments, entry to exit) with Wilson intervals; Markov projection. */
+    public TransitionResult transitions(Cohort cohort, LocalDate asOf) {
+        return run(() -> TransitionMetric.compute(connection, policy, cohort, asOf));
+    }
+
+    private interface Computation<T> {
+        T compute() throws SQLException;
+    }
+
+    private static <T> T run(Computation<T> c) {
+        try {
+            return c.compute();
+        } catch (SQLException e) {
+            throw new MetricException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package se.stegvis.store;
+
+import org.duckdb.DuckDBConnection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The cohort store: one DuckDB file holding the canonical tables (schema in {@code sql/schema.sql}).
+ * Import opens it read-write; notebooks and metrics open it read-only, so they never change it.
+ */
+public final class CohortStore implements AutoCloseable {
+
+    private static final String SCHEMA = "sql/schema.sql";
+
+    private final Path file;
+    private final DuckDBConnection connection;
+    private final boolean readOnly;
+
+    private CohortStore(Path file, DuckDBConnection connection, boolean readOnly) {
+        this.file = file;
+        this.connection = connection;
+        this.readOnly = readOnly;
+    }
+
+    /** Opens the store for writing, creating the file and its tables when missing. */
+    public static CohortStore open(Path file) throws SQLException {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new SQLException("cannot create folder " + parent + ": " + e.getMessage(), e);
+        }
+        CohortStore store = new CohortStore(file, connect(file, false), false);
+        try {
+            store.createSchemaIfMissing();
+        } catch (SQLException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /** Opens an existing store read-only; fails when the file does not exist. */
+    public static CohortStore openReadOnly(Path file) throws SQLException {
+        if (!Files.isRegularFile(file)) {
+            throw new SQLException("no cohort store at " + file + " (build one with ./stegvis import --db " + file + " ...)");
+        }
+        return new CohortStore(file, connect(file, true), true);
+    }
+
+    private static DuckDBConnection connect(Path file, boolean readOnly) throws SQLException {
+        Properties props = new Properties();
+        if (readOnly) {
+            props.setProperty("duckdb.read_only", "true");
+        }
+        try {
+            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+            return c.unwrap(DuckDBConnection.class);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("lock")) {
+                throw new SQLException("the cohort store " + file + " is in use by another process (an import or a"
+                        + " notebook); close it and try again. DuckDB said: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs schema.sql only when the tables are missing, so opening an existing store writes nothing. */
+    private void createSchemaIfMissing() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
+                     + " AND schema_name = 'main' AND table_name = 'import_log'")) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                return;
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute(schemaSql());
+        }
+    }
+
+    /** The DDL of the store. */
+    public static String schemaSql() {
+        try (InputStream in = CohortStore.class.getClassLoader().getResourceAsStream(SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The JDBC connection (a DuckDB connection, for appenders). */
+    public DuckDBConnection connection() {
+        return connection;
+    }
+
+    /** The key id recorded by earlier imports, if any import used a pseudonymisation key. */
+    public Optional<String> recordedKeyId() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT key_id FROM import_log WHERE key_id IS NOT NULL LIMIT 2")) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    /** Number of rows in a store table. */
+    public long count(String table) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + table.replace("\"", "") + "\"")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
