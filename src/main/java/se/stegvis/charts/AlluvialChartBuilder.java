@@ -131,6 +131,7 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
             rightY.put(fl, n.cursor);
             n.cursor += thickness(fl, perPerson, suppressedThickness);
         }
+        List<double[]> suppressedLabels = new ArrayList<>();
         for (Flow fl : ordered) {
             Node from = ln.get(fl.from());
             double h = thickness(fl, perPerson, suppressedThickness);
@@ -140,10 +141,14 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
             GeneralPath ribbon = ribbon(xl + nodeW, y0, xr, y1, h);
             if (fl.suppressed()) {
                 c.suppressed(ribbon);
+                suppressedLabels.add(new double[]{(xl + nodeW + xr) / 2, (y0 + y1 + h) / 2});
             } else {
                 c.g().setColor(Palette.translucent(Palette.series(leftNodes.indexOf(fl.from())), 110));
                 c.g().fill(ribbon);
             }
+        }
+        for (double[] at : suppressedLabels) {
+            c.labelBox(th.suppressedLabel(), at[0], at[1], label, Palette.TEXT);
         }
         drawNodes(c, ln, leftNodes, xl, nodeW, label, f, true);
         drawNodes(c, rn, rightNodes, xr, nodeW, label, f, false);
