@@ -208,6 +208,7 @@ public final class CohortImporter {
         final List<ImportResult.SourceResult> results = new ArrayList<>();
         final List<String> sourceNames = new ArrayList<>();
         final List<Map<String, String>> headers = new ArrayList<>();
+        final Set<String> unreadTables = new HashSet<>();
 
         @Override
         public void close() throws SQLException {
@@ -245,12 +246,15 @@ public final class CohortImporter {
                 staged = stager.stage(name, index, reader, run.staging.get(table));
             } catch (TableReader.InputProblem p) {
                 errors.report(new ImportError(name, p.row(), null, null, p.getMessage()));
-                staged = new TableStager.Staged(0, 0, Map.of());
+                staged = new TableStager.Staged(0, Map.of(), false);
             } catch (IOException | RuntimeException e) {
                 errors.report(ImportError.wholeFile(name, "cannot be read: " + e.getMessage()));
-                staged = new TableStager.Staged(0, 0, Map.of());
+                staged = new TableStager.Staged(0, Map.of(), false);
             }
             run.headers.add(staged.headerOf());
+            if (!staged.complete()) {
+                run.unreadTables.add(table);
+            }
             run.results.add(new ImportResult.SourceResult(name, table, sha, staged.rowsRead(), null));
             messages.accept(name + ": " + staged.rowsRead() + " rows of " + table);
         }
@@ -258,7 +262,7 @@ public final class CohortImporter {
             s.flush();
         }
         new IntegrityChecks(c, run.staging, run.sourceNames::get,
-                (src, column) -> run.headers.get(src).getOrDefault(column, column), errors).run();
+                (src, column) -> run.headers.get(src).getOrDefault(column, column), errors, run.unreadTables).run();
         return run;
     }
 

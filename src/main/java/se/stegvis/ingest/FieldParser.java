@@ -163,17 +163,17 @@ final class FieldParser {
         if (y < 0 || m < 0 || d < 0) {
             throw new BadValue("is not a date (expected " + DATE_FORMS + ")");
         }
-        return checkedDate(y, m, d, DATE_FORMS);
+        return checkedDate(y, m, d, "a date (expected " + DATE_FORMS + ")");
     }
 
-    private static LocalDate checkedDate(int y, int m, int d, String forms) throws BadValue {
+    private static LocalDate checkedDate(int y, int m, int d, String expected) throws BadValue {
         if (y < 1900 || y > 2100) {
             throw new BadValue("is not a plausible date (expected a year between 1900 and 2100)");
         }
         try {
             return LocalDate.of(y, m, d);
         } catch (DateTimeException e) {
-            throw new BadValue("is not a date (expected " + forms + ")");
+            throw new BadValue("is not " + expected);
         }
     }
 
@@ -184,13 +184,13 @@ final class FieldParser {
             int y = digits(text, 0, 4);
             int m = digits(text, 5, 7);
             if (y >= 0 && m >= 0) {
-                return checkedDate(y, m, 1, forms);
+                return checkedDate(y, m, 1, "a month (expected " + forms + ")");
             }
         } else if (text.length() == 6) {
             int y = digits(text, 0, 4);
             int m = digits(text, 4, 6);
             if (y >= 0 && m >= 0) {
-                return checkedDate(y, m, 1, forms);
+                return checkedDate(y, m, 1, "a month (expected " + forms + ")");
             }
         } else if (text.length() == 10 || text.length() == 8) {
             try {
