@@ -38,7 +38,7 @@ public final class DemoCohort {
         Files.createDirectories(dir);
         CohortModel model = new CohortModel(options);
         Map<Table, Writer> writers = new EnumMap<>(Table.class);
-        long[] rows = new long[Table.values().length];
+        Map<Table, Long> rows = new EnumMap<>(Table.class);
         try {
             for (Table t : Table.values()) {
                 Writer w = new BufferedWriter(new OutputStreamWriter(
@@ -56,12 +56,24 @@ public final class DemoCohort {
                     c.writeTo(writers, rows);
                 }
             }
-            rows[Table.STAFFING.ordinal()] = writeStaffing(writers.get(Table.STAFFING));
+            rows.put(Table.STAFFING, writeStaffing(writers.get(Table.STAFFING)));
         } finally {
             closeAll(writers.values());
         }
-        return new DemoSummary(rows[0], rows[1], rows[2], rows[3], rows[4], rows[5],
+        return new DemoSummary(rows.getOrDefault(Table.EPISODES, 0L), rows.getOrDefault(Table.EVENTS, 0L),
+                rows.getOrDefault(Table.STEP_ASSESSMENTS, 0L), rows.getOrDefault(Table.EXITS, 0L),
+                rows.getOrDefault(Table.FOLLOW_UPS, 0L), rows.get(Table.STAFFING),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Every episode of the cohort in index order, without writing files (for tests and notebooks). */
+    public List<SyntheticEpisode> episodes() {
+        CohortModel model = new CohortModel(options);
+        List<SyntheticEpisode> out = new ArrayList<>((int) options.episodes());
+        for (long i = 0; i < options.episodes(); i++) {
+            out.add(model.episode(i));
+        }
+        return out;
     }
 
     private Chunk chunk(CohortModel model, long chunkIndex) {
@@ -110,48 +122,32 @@ public final class DemoCohort {
 
     /** The CSV text of a run of consecutive episodes, per table, with row counts. */
     private static final class Chunk {
-        private final StringBuilder[] text = new StringBuilder[5];
-        private final long[] rows = new long[5];
+        private final Map<Table, StringBuilder> text = new EnumMap<>(Table.class);
+        private final Map<Table, Long> rows = new EnumMap<>(Table.class);
 
         Chunk(int episodes) {
-            int[] rowsPerEpisode = {1, 6, 4, 1, 2};
-            for (int t = 0; t < text.length; t++) {
-                text[t] = new StringBuilder(episodes * rowsPerEpisode[t] * 40);
+            for (Table t : Table.PER_EPISODE) {
+                text.put(t, new StringBuilder(episodes * 160));
+                rows.put(t, 0L);
             }
         }
 
         void add(SyntheticEpisode e) {
-            CohortCsv.episode(text[0], e);
-            CohortCsv.events(text[1], e);
-            CohortCsv.assessments(text[2], e);
-            CohortCsv.exit(text[3], e);
-            CohortCsv.followUps(text[4], e);
-            rows[0]++;
-            rows[1] += e.events().size();
-            rows[2] += e.assessments().size();
-            rows[3] += e.exit() == null ? 0 : 1;
-            rows[4] += e.followUps().size();
+            for (Table t : Table.PER_EPISODE) {
+                t.render.accept(text.get(t), e);
+                rows.merge(t, (long) t.rowsOf.applyAsInt(e), Long::sum);
+            }
         }
 
-        void writeTo(Map<Table, Writer> writers, long[] totals) {
+        void writeTo(Map<Table, Writer> writers, Map<Table, Long> totals) {
             try {
-                for (int t = 0; t < text.length; t++) {
-                    writers.get(Table.values()[t]).append(text[t]);
-                    totals[t] += rows[t];
+                for (Table t : Table.PER_EPISODE) {
+                    writers.get(t).append(text.get(t));
+                    totals.merge(t, rows.get(t), Long::sum);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    /** Every episode of the cohort in index order, without writing files (for tests and notebooks). */
-    public List<SyntheticEpisode> episodes() {
-        CohortModel model = new CohortModel(options);
-        List<SyntheticEpisode> out = new ArrayList<>((int) options.episodes());
-        for (long i = 0; i < options.episodes(); i++) {
-            out.add(model.episode(i));
-        }
-        return out;
     }
 }

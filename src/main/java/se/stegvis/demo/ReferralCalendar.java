@@ -2,7 +2,6 @@ package se.stegvis.demo;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +73,6 @@ final class ReferralCalendar {
     /** Whether any profile of {@code programme} exists in {@code municipality}. */
     boolean offers(String programme, String municipality) {
         return profiles.stream().anyMatch(p -> p.programme().equals(programme) && p.municipality().equals(municipality));
-    }
-
-    /** The profiles that take referrals before the as-of date. */
-    List<ProgrammeProfile> active() {
-        return new ArrayList<>(months.keySet());
     }
 
     private LocalDate lastReferralDay(ProgrammeProfile p) {
