@@ -157,3 +157,82 @@ for (x in c(lapply(t22[-c(8, 11)], function(v) matrix(v, 2, byrow = TRUE)), trc[
                                      df = unname(r$parameter), p = r$p.value, small_expected = warned)
 }
 w(do.call(rbind, cs), "chisq.csv")
+
+# ---- step transitions ------------------------------------------------------------------------------
+# Histories (id, time, state): in a state from its assessment until the next; a change is a transition
+# at the new assessment; follow-up ends at the last assessment. cav (msm): heart-transplant CAV grades.
+suppressPackageStartupMessages({ library(etm); library(expm); library(msm) })
+cav_in <- data.frame(id = as.character(cav$PTNUM), time = cav$years, state = as.character(cav$state))
+w(cav_in, "cav.csv", inp)
+segments <- function(h) {
+  out <- list()
+  for (p in unique(h$id)) {
+    x <- h[h$id == p, ]; x <- x[order(x$time), ]
+    start <- 1
+    if (nrow(x) > 1) for (r in 2:nrow(x)) if (x$state[r] != x$state[start]) {
+      out[[length(out) + 1]] <- data.frame(id = p, from = x$state[start], to = x$state[r], entry = x$time[start], exit = x$time[r])
+      start <- r
+    }
+    if (x$time[nrow(x)] > x$time[start])
+      out[[length(out) + 1]] <- data.frame(id = p, from = x$state[start], to = "cens", entry = x$time[start], exit = x$time[nrow(x)])
+  }
+  do.call(rbind, out)
+}
+for (case in c("histories", "cav")) {
+  h <- rd(paste0(case, ".csv")); h$state <- as.character(h$state); h$id <- as.character(h$id)
+  states <- sort(unique(h$state))
+  h <- h[order(h$id, h$time), ]
+  same <- c(FALSE, h$id[-1] == h$id[-nrow(h)])
+  from <- factor(h$state[which(same) - 1], levels = states); to <- factor(h$state[same], levels = states)
+  tab <- table(from, to)
+  cells <- list()
+  for (r in states) for (s in states) if (sum(tab[r, ]) > 0) {
+    ci <- prop.test(tab[r, s], sum(tab[r, ]), correct = FALSE)$conf.int
+    cells[[length(cells) + 1]] <- data.frame(from = r, to = s, count = tab[r, s], row_total = sum(tab[r, ]),
+                                             proportion = tab[r, s] / sum(tab[r, ]), lower = ci[1], upper = ci[2])
+  }
+  w(do.call(rbind, cells), sprintf("transitions_%s_cells.csv", case))
+  P <- prop.table(tab, 1); P[is.nan(P)] <- 0
+  for (r in states) if (sum(tab[r, ]) == 0) P[r, r] <- 1
+  proj <- list()
+  for (n in c(0, 1, 2, 5)) {
+    Pn <- diag(length(states)) ; if (n > 0) for (i in 1:n) Pn <- Pn %*% P
+    proj[[length(proj) + 1]] <- data.frame(steps = n, from = rep(states, length(states)),
+                                           to = rep(states, each = length(states)), probability = as.vector(Pn))
+  }
+  w(do.call(rbind, proj), sprintf("transitions_%s_projection.csv", case))
+  sg <- segments(h)
+  expo <- tapply(sg$exit - sg$entry, factor(sg$from, levels = states), sum); expo[is.na(expo)] <- 0
+  ntr <- table(factor(sg$from[sg$to != "cens"], levels = states), factor(sg$to[sg$to != "cens"], levels = states))
+  rates <- list()
+  Q <- matrix(0, length(states), length(states), dimnames = list(states, states))
+  for (r in states) for (s in states) if (r != s && expo[r] > 0) {
+    ci <- poisson.test(ntr[r, s], expo[r])$conf.int
+    rates[[length(rates) + 1]] <- data.frame(from = r, to = s, transitions = ntr[r, s], exposure = expo[r],
+                                             rate = ntr[r, s] / expo[r], lower = ci[1], upper = ci[2])
+    Q[r, s] <- ntr[r, s] / expo[r]
+  }
+  diag(Q) <- -rowSums(Q)
+  w(do.call(rbind, rates), sprintf("transitions_%s_rates.csv", case))
+  horizon <- max(h$time) / 4
+  pt <- list()
+  for (tt in c(horizon / 3, horizon)) {
+    E <- expm(Q * tt)
+    pt[[length(pt) + 1]] <- data.frame(t = tt, from = rep(states, length(states)), to = rep(states, each = length(states)),
+                                       probability = as.vector(E))
+  }
+  w(do.call(rbind, pt), sprintf("transitions_%s_expm.csv", case))
+  tra <- matrix(FALSE, length(states), length(states), dimnames = list(states, states))
+  for (i in seq_len(nrow(sg))) if (sg$to[i] != "cens") tra[sg$from[i], sg$to[i]] <- TRUE
+  # etm refuses censoring in a state never left; such rows carry no information for P(s, t)
+  e <- etm(sg[sg$to != "cens" | sg$from %in% rownames(tra)[rowSums(tra) > 0], ], states, tra, "cens", s = 0)
+  aj <- list()
+  for (i in seq_along(e$time)) {
+    aj[[length(aj) + 1]] <- data.frame(time = e$time[i], from = rep(states, length(states)),
+      to = rep(states, each = length(states)), probability = as.vector(e$est[, , i]),
+      variance = sapply(seq_len(length(states)^2), function(j) {
+        r <- states[(j - 1) %% length(states) + 1]; s <- states[(j - 1) %/% length(states) + 1]
+        e$cov[paste(r, s), paste(r, s), i] }))
+  }
+  w(do.call(rbind, aj), sprintf("transitions_%s_etm.csv", case))
+}
