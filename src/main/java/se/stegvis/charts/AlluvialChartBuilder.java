@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * An alluvial (Sankey) diagram of step flows: people on each entry step (left) flowing to their
@@ -16,8 +17,11 @@ import java.util.Map;
  */
 public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilder> {
 
-    /** One flow; count is -1 when suppressed. */
-    public record Flow(String from, String to, long count, boolean suppressed) {
+    /** One flow; count is -1 when hidden. */
+    public record Flow(String from, String to, long count, Hidden hidden) {
+        boolean suppressed() {
+            return hidden.hidden();
+        }
     }
 
     private final List<String> left = new ArrayList<>();
@@ -46,13 +50,20 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
     }
 
     public AlluvialChartBuilder flow(String from, String to, long count, boolean suppressed) {
+        return flow(from, to, count, Hidden.of(suppressed));
+    }
+
+    /** A flow with its disclosure state; a zero flow is left out. */
+    public AlluvialChartBuilder flow(String from, String to, long count, Hidden hidden) {
         if (!left.contains(from)) {
             left.add(from);
         }
         if (!right.contains(to)) {
             right.add(to);
         }
-        flows.add(new Flow(from, to, suppressed ? -1 : count, suppressed));
+        if (hidden.hidden() || count > 0) {
+            flows.add(new Flow(from, to, hidden.hidden() ? -1 : count, hidden));
+        }
         return this;
     }
 
@@ -61,8 +72,8 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
     }
 
     @Override
-    protected boolean hasSuppressed() {
-        return flows.stream().anyMatch(Flow::suppressed);
+    protected Stream<Hidden> hiddenCells() {
+        return flows.stream().map(Flow::hidden);
     }
 
     @Override
@@ -131,7 +142,7 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
             rightY.put(fl, n.cursor);
             n.cursor += thickness(fl, perPerson, suppressedThickness);
         }
-        List<double[]> suppressedLabels = new ArrayList<>();
+        List<Object[]> suppressedLabels = new ArrayList<>();
         for (Flow fl : ordered) {
             Node from = ln.get(fl.from());
             double h = thickness(fl, perPerson, suppressedThickness);
@@ -141,14 +152,14 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
             GeneralPath ribbon = ribbon(xl + nodeW, y0, xr, y1, h);
             if (fl.suppressed()) {
                 c.suppressed(ribbon);
-                suppressedLabels.add(new double[]{(xl + nodeW + xr) / 2, (y0 + y1 + h) / 2});
+                suppressedLabels.add(new Object[]{fl.hidden().label(th), (xl + nodeW + xr) / 2, (y0 + y1 + h) / 2});
             } else {
                 c.g().setColor(Palette.translucent(Palette.series(leftNodes.indexOf(fl.from())), 110));
                 c.g().fill(ribbon);
             }
         }
-        for (double[] at : suppressedLabels) {
-            c.labelBox(th.suppressedLabel(), at[0], at[1], label, Palette.TEXT);
+        for (Object[] at : suppressedLabels) {
+            c.labelBox((String) at[0], (Double) at[1], (Double) at[2], label, Palette.TEXT);
         }
         drawNodes(c, ln, leftNodes, xl, nodeW, label, f, true);
         drawNodes(c, rn, rightNodes, xr, nodeW, label, f, false);

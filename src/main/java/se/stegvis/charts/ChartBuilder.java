@@ -2,6 +2,7 @@ package se.stegvis.charts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What every chart builder shares: theme, title, subtitle, n, the metric's definition and extra
@@ -71,18 +72,23 @@ public abstract class ChartBuilder<B extends ChartBuilder<B>> {
     /** Builds the chart. */
     public SeminarChart build() {
         List<String> allNotes = new ArrayList<>(notes);
-        if (hasSuppressed()) {
+        if (hiddenCells().anyMatch(h -> h == Hidden.SMALL)) {
             allNotes.add(theme.lang().pick(
                     "\"" + theme.suppressedLabel() + "\" och randigt grått fält: färre än "
                             + theme.suppressionThreshold() + " personer, antalet visas inte.",
                     "\"" + theme.suppressedLabel() + "\" and hatched grey: fewer than "
                             + theme.suppressionThreshold() + " people, count not shown."));
         }
+        if (hiddenCells().anyMatch(h -> h == Hidden.PROTECTED)) {
+            allNotes.add(theme.lang().pick(
+                    "\"..\": dolt för att ett litet antal annars kunde räknas fram ur summorna.",
+                    "\"..\": hidden so that a small count cannot be worked out from the totals."));
+        }
         return new SeminarChart(theme, title, subtitle, n, definition, allNotes, plot());
     }
 
-    /** Whether any cell is suppressed, which adds the note explaining the hatching. */
-    protected abstract boolean hasSuppressed();
+    /** How every cell is shown; hidden ones add the notes explaining "<5" and "..". */
+    protected abstract Stream<Hidden> hiddenCells();
 
     /** The painter for the plot area. */
     protected abstract SeminarChart.PlotPainter plot();

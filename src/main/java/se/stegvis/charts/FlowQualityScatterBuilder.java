@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Flow against quality per unit and period: throughput (x, e.g. exits per FTE) against a quality
@@ -25,7 +26,10 @@ public final class FlowQualityScatterBuilder extends ChartBuilder<FlowQualitySca
 
     /** One unit in one period; bounds may be NaN (no bar). Values are ignored when suppressed. */
     public record Point(String unit, String period, double flow, double flowLower, double flowUpper,
-                        double quality, double qualityLower, double qualityUpper, boolean suppressed) {
+                        double quality, double qualityLower, double qualityUpper, Hidden hidden) {
+        boolean suppressed() {
+            return hidden.hidden();
+        }
     }
 
     private final List<Point> points = new ArrayList<>();
@@ -35,13 +39,19 @@ public final class FlowQualityScatterBuilder extends ChartBuilder<FlowQualitySca
     /** A point; quality and its bounds are proportions (0-1), shown as percent. Add in time order. */
     public FlowQualityScatterBuilder point(String unit, String period, double flow, double flowLower, double flowUpper,
                                            double quality, double qualityLower, double qualityUpper) {
-        points.add(new Point(unit, period, flow, flowLower, flowUpper, quality, qualityLower, qualityUpper, false));
+        points.add(new Point(unit, period, flow, flowLower, flowUpper, quality, qualityLower, qualityUpper,
+                Hidden.SHOWN));
         return this;
     }
 
     public FlowQualityScatterBuilder suppressedPoint(String unit, String period) {
+        return hiddenPoint(unit, period, Hidden.SMALL);
+    }
+
+    /** A point that is not published, for the given reason. */
+    public FlowQualityScatterBuilder hiddenPoint(String unit, String period, Hidden why) {
         double nan = Double.NaN;
-        points.add(new Point(unit, period, nan, nan, nan, nan, nan, nan, true));
+        points.add(new Point(unit, period, nan, nan, nan, nan, nan, nan, why));
         return this;
     }
 
@@ -56,16 +66,15 @@ public final class FlowQualityScatterBuilder extends ChartBuilder<FlowQualitySca
     }
 
     @Override
-    protected boolean hasSuppressed() {
-        return points.stream().anyMatch(Point::suppressed);
+    protected Stream<Hidden> hiddenCells() {
+        return points.stream().map(Point::hidden);
     }
 
     @Override
     public SeminarChart build() {
         List<String> hidden = points.stream().filter(Point::suppressed).map(p -> p.unit() + " " + p.period()).toList();
         if (!hidden.isEmpty()) {
-            note(t("Visas inte (färre än " + theme.suppressionThreshold() + "): ",
-                    "Not shown (fewer than " + theme.suppressionThreshold() + "): ") + String.join(", ", hidden) + ".");
+            note(t("Visas inte (dolda antal): ", "Not shown (hidden counts): ") + String.join(", ", hidden) + ".");
         }
         return super.build();
     }

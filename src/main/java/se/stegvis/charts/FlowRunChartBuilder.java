@@ -9,6 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A run chart of flow per period (month or quarter): inflow, exits and work in progress as lines,
@@ -17,8 +18,8 @@ import java.util.List;
  */
 public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder> {
 
-    /** One line; a suppressed value is stored as NaN. */
-    public record Series(String name, double[] values, boolean[] suppressed, boolean withMedian) {
+    /** One line; a hidden value is stored as NaN. */
+    public record Series(String name, double[] values, Hidden[] hidden, boolean withMedian) {
     }
 
     private List<String> periods = List.of();
@@ -33,26 +34,44 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
 
     /** Newly referred people per period. */
     public FlowRunChartBuilder inflow(long[] values, boolean[] suppressed) {
-        return series(t("Inflöde", "Inflow"), values, suppressed, true);
+        return series(t("Inflöde", "Inflow"), values, hidden(suppressed), true);
+    }
+
+    public FlowRunChartBuilder inflow(long[] values, Hidden[] hidden) {
+        return series(t("Inflöde", "Inflow"), values, hidden, true);
     }
 
     /** Exits per period. */
     public FlowRunChartBuilder exits(long[] values, boolean[] suppressed) {
-        return series(t("Avslut", "Exits"), values, suppressed, true);
+        return series(t("Avslut", "Exits"), values, hidden(suppressed), true);
+    }
+
+    public FlowRunChartBuilder exits(long[] values, Hidden[] hidden) {
+        return series(t("Avslut", "Exits"), values, hidden, true);
     }
 
     /** People in programme at the end of each period. */
     public FlowRunChartBuilder workInProgress(long[] values, boolean[] suppressed) {
-        return series(t("Pågående", "In programme"), values, suppressed, false);
+        return series(t("Pågående", "In programme"), values, hidden(suppressed), false);
+    }
+
+    public FlowRunChartBuilder workInProgress(long[] values, Hidden[] hidden) {
+        return series(t("Pågående", "In programme"), values, hidden, false);
+    }
+
+    private static Hidden[] hidden(boolean[] suppressed) {
+        Hidden[] h = new Hidden[suppressed.length];
+        Arrays.setAll(h, i -> Hidden.of(suppressed[i]));
+        return h;
     }
 
     /** Any other series, optionally with its median as a centre line. */
-    public FlowRunChartBuilder series(String name, long[] values, boolean[] suppressed, boolean withMedian) {
+    public FlowRunChartBuilder series(String name, long[] values, Hidden[] hidden, boolean withMedian) {
         double[] kept = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            kept[i] = suppressed[i] ? Double.NaN : values[i];
+            kept[i] = hidden[i].hidden() ? Double.NaN : values[i];
         }
-        series.add(new Series(name, kept, suppressed.clone(), withMedian));
+        series.add(new Series(name, kept, hidden.clone(), withMedian));
         return this;
     }
 
@@ -66,15 +85,8 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
     }
 
     @Override
-    protected boolean hasSuppressed() {
-        return series.stream().anyMatch(s -> {
-            for (boolean b : s.suppressed()) {
-                if (b) {
-                    return true;
-                }
-            }
-            return false;
-        });
+    protected Stream<Hidden> hiddenCells() {
+        return series.stream().flatMap(s -> Arrays.stream(s.hidden()));
     }
 
     @Override
@@ -125,9 +137,9 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
         for (int k = 0; k < ss.size(); k++) {
             Series s = ss.get(k);
             for (int i = 0; i < s.values().length; i++) {
-                if (s.suppressed()[i]) {
+                if (s.hidden()[i].hidden()) {
                     Point2D p = xy.screen(area, i, 0);
-                    c.labelBox(th.suppressedLabel(), p.getX(), p.getY() - th.px(18) - k * c.lineHeight(th.tickFont()),
+                    c.labelBox(s.hidden()[i].label(th), p.getX(), p.getY() - th.px(18) - k * c.lineHeight(th.tickFont()),
                             th.tickFont(), Palette.series(k));
                 }
             }

@@ -6,6 +6,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A forest plot of group comparisons: one row per group with its estimate (square) and interval
@@ -14,8 +15,8 @@ import java.util.List;
  */
 public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
 
-    /** One row; estimate and bounds are ignored when suppressed. */
-    public record Row(String label, double estimate, double lower, double upper, Long n, boolean suppressed) {
+    /** One row; estimate and bounds are ignored when hidden. */
+    public record Row(String label, double estimate, double lower, double upper, Long n, Hidden hidden) {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -25,13 +26,18 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
     private int decimals = 1;
 
     public ForestPlotBuilder row(String label, double estimate, double lower, double upper, long n) {
-        rows.add(new Row(label, estimate, lower, upper, n, false));
+        rows.add(new Row(label, estimate, lower, upper, n, Hidden.SHOWN));
         return this;
     }
 
-    /** A row that is shown only as suppressed. */
+    /** A row that is shown only as suppressed ("&lt;5"). */
     public ForestPlotBuilder suppressedRow(String label) {
-        rows.add(new Row(label, Double.NaN, Double.NaN, Double.NaN, null, true));
+        return hiddenRow(label, Hidden.SMALL);
+    }
+
+    /** A row whose estimate is not published, for the given reason. */
+    public ForestPlotBuilder hiddenRow(String label, Hidden why) {
+        rows.add(new Row(label, Double.NaN, Double.NaN, Double.NaN, null, why));
         return this;
     }
 
@@ -62,8 +68,8 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
     }
 
     @Override
-    protected boolean hasSuppressed() {
-        return rows.stream().anyMatch(Row::suppressed);
+    protected Stream<Hidden> hiddenCells() {
+        return rows.stream().map(Row::hidden);
     }
 
     @Override
@@ -87,7 +93,7 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
         double min = ref;
         double max = ref;
         for (Row r : data) {
-            if (!r.suppressed()) {
+            if (!r.hidden().hidden()) {
                 min = Math.min(min, r.lower() * scale);
                 max = Math.max(max, r.upper() * scale);
             }
@@ -124,12 +130,12 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
             double cy = top + slot * (i + 0.5);
             c.textCentredOn(c.fit(r.label(), label, labelW - th.px(24)), left - th.px(16), cy, label, Palette.TEXT,
                     Canvas.Align.RIGHT);
-            if (r.suppressed()) {
+            if (r.hidden().hidden()) {
                 // Nothing in the plot (a mark there would read as an estimate); the text column says why.
-                double w = c.width(th.suppressedLabel(), value) + th.px(40);
+                double w = c.width(r.hidden().label(th), value) + th.px(40);
                 double h = Math.min(slot * 0.6, c.lineHeight(value) * 1.4);
                 c.suppressed(new Rectangle2D.Double(area.getMaxX() - w, cy - h / 2, w, h));
-                c.labelBox(th.suppressedLabel(), area.getMaxX() - w / 2, cy, value, Palette.TEXT);
+                c.labelBox(r.hidden().label(th), area.getMaxX() - w / 2, cy, value, Palette.TEXT);
                 continue;
             }
             double e = r.estimate() * scale;

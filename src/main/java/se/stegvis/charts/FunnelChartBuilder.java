@@ -4,6 +4,7 @@ import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The care funnel: one horizontal bar per stage (referred, accepted, first meeting, ...), its count
@@ -12,7 +13,7 @@ import java.util.List;
 public final class FunnelChartBuilder extends ChartBuilder<FunnelChartBuilder> {
 
     /** One stage; count is ignored when suppressed. */
-    public record Stage(String label, long count, boolean suppressed) {
+    public record Stage(String label, long count, Hidden hidden) {
     }
 
     private final List<Stage> stages = new ArrayList<>();
@@ -24,7 +25,12 @@ public final class FunnelChartBuilder extends ChartBuilder<FunnelChartBuilder> {
 
     /** A stage whose count is shown only when not suppressed. */
     public FunnelChartBuilder stage(String label, long count, boolean suppressed) {
-        stages.add(new Stage(label, suppressed ? 0 : count, suppressed));
+        return stage(label, count, Hidden.of(suppressed));
+    }
+
+    /** A stage whose count is shown only when {@code hidden} is SHOWN. */
+    public FunnelChartBuilder stage(String label, long count, Hidden hidden) {
+        stages.add(new Stage(label, hidden.hidden() ? -1 : count, hidden));
         return this;
     }
 
@@ -33,8 +39,8 @@ public final class FunnelChartBuilder extends ChartBuilder<FunnelChartBuilder> {
     }
 
     @Override
-    protected boolean hasSuppressed() {
-        return stages.stream().anyMatch(Stage::suppressed);
+    protected Stream<Hidden> hiddenCells() {
+        return stages.stream().map(Stage::hidden);
     }
 
     @Override
@@ -50,7 +56,7 @@ public final class FunnelChartBuilder extends ChartBuilder<FunnelChartBuilder> {
         Font valueFont = th.valueFont();
         double labelWidth = Math.min(area.getWidth() * 0.32,
                 data.stream().mapToDouble(s -> c.width(s.label(), labelFont)).max().orElse(0) + th.px(20));
-        long first = data.stream().filter(s -> !s.suppressed()).mapToLong(Stage::count).findFirst().orElse(0);
+        long first = data.stream().filter(s -> !s.hidden().hidden()).mapToLong(Stage::count).findFirst().orElse(0);
         long max = Math.max(1, data.stream().mapToLong(Stage::count).max().orElse(1));
         double valueRoom = c.width("000 000 (100,0 %)", valueFont) + th.px(16);
         double barLeft = area.getX() + labelWidth;
@@ -63,10 +69,10 @@ public final class FunnelChartBuilder extends ChartBuilder<FunnelChartBuilder> {
             c.textCentredOn(c.fit(s.label(), labelFont, labelWidth - th.px(20)), barLeft - th.px(16), centre,
                     labelFont, Palette.TEXT, Canvas.Align.RIGHT);
             double top = centre - barHeight / 2;
-            if (s.suppressed()) {
-                double w = Math.max(th.px(70), barMaxWidth * th.suppressionThreshold() / (double) max);
+            if (s.hidden().hidden()) {
+                double w = th.px(70);
                 c.suppressed(new Rectangle2D.Double(barLeft, top, w, barHeight));
-                c.textCentredOn(th.suppressedLabel(), barLeft + w + th.px(12), centre, valueFont, Palette.MUTED_TEXT,
+                c.textCentredOn(s.hidden().label(th), barLeft + w + th.px(12), centre, valueFont, Palette.MUTED_TEXT,
                         Canvas.Align.LEFT);
                 continue;
             }

@@ -10,6 +10,7 @@ import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A funnel plot for comparing units on a proportion: each unit's rate against its size, with the
@@ -20,8 +21,11 @@ import java.util.List;
  */
 public final class FunnelPlotBuilder extends ChartBuilder<FunnelPlotBuilder> {
 
-    /** One unit; events and n are ignored when suppressed. */
-    public record Unit(String label, long events, long n, boolean suppressed) {
+    /** One unit; events and n are ignored when hidden. */
+    public record Unit(String label, long events, long n, Hidden hidden) {
+        boolean suppressed() {
+            return hidden.hidden();
+        }
     }
 
     private final List<Unit> units = new ArrayList<>();
@@ -33,7 +37,12 @@ public final class FunnelPlotBuilder extends ChartBuilder<FunnelPlotBuilder> {
     }
 
     public FunnelPlotBuilder unit(String label, long events, long n, boolean suppressed) {
-        units.add(suppressed ? new Unit(label, -1, -1, true) : new Unit(label, events, n, false));
+        return unit(label, events, n, Hidden.of(suppressed));
+    }
+
+    /** A unit with the disclosure state of its event count. */
+    public FunnelPlotBuilder unit(String label, long events, long n, Hidden hidden) {
+        units.add(hidden.hidden() ? new Unit(label, -1, -1, hidden) : new Unit(label, events, n, hidden));
         return this;
     }
 
@@ -53,16 +62,15 @@ public final class FunnelPlotBuilder extends ChartBuilder<FunnelPlotBuilder> {
     }
 
     @Override
-    protected boolean hasSuppressed() {
-        return units.stream().anyMatch(Unit::suppressed);
+    protected Stream<Hidden> hiddenCells() {
+        return units.stream().map(Unit::hidden);
     }
 
     @Override
     public SeminarChart build() {
         List<String> hidden = units.stream().filter(Unit::suppressed).map(Unit::label).toList();
         if (!hidden.isEmpty()) {
-            note(t("Visas inte (färre än " + theme.suppressionThreshold() + "): ",
-                    "Not shown (fewer than " + theme.suppressionThreshold() + "): ") + String.join(", ", hidden) + ".");
+            note(t("Visas inte (dolda antal): ", "Not shown (hidden counts): ") + String.join(", ", hidden) + ".");
         }
         return super.build();
     }

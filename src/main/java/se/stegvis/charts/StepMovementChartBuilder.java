@@ -4,7 +4,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Step movement per group as 100 % stacked horizontal bars: moved up, stayed, moved down (entry step
@@ -13,8 +15,8 @@ import java.util.List;
  */
 public final class StepMovementChartBuilder extends ChartBuilder<StepMovementChartBuilder> {
 
-    /** One group's counts; a suppressed part's count is stored as -1 and never drawn. */
-    public record Group(String label, long total, long[] counts, boolean[] suppressed) {
+    /** One group's counts; a hidden part's count is stored as -1 and never drawn. */
+    public record Group(String label, long total, long[] counts, Hidden[] hidden) {
     }
 
     private final List<Group> groups = new ArrayList<>();
@@ -22,13 +24,22 @@ public final class StepMovementChartBuilder extends ChartBuilder<StepMovementCha
     /** A group (e.g. a municipality) with its up, same and down counts and which of them are suppressed. */
     public StepMovementChartBuilder group(String label, long up, long same, long down,
                                           boolean upSuppressed, boolean sameSuppressed, boolean downSuppressed) {
+        return group(label, up + same + down, up, same, down,
+                new Hidden[]{Hidden.of(upSuppressed), Hidden.of(sameSuppressed), Hidden.of(downSuppressed)});
+    }
+
+    /**
+     * A group as published: its size (people assessed twice or more), the up, same and down counts
+     * and their disclosure states (up, same, down); hidden counts are ignored. Hidden parts share
+     * the width the shown ones leave, so secondary suppression must already protect them.
+     */
+    public StepMovementChartBuilder group(String label, long total, long up, long same, long down, Hidden[] hidden) {
         long[] raw = {up, same, down};
-        boolean[] sup = {upSuppressed, sameSuppressed, downSuppressed};
         long[] kept = new long[3];
         for (int i = 0; i < 3; i++) {
-            kept[i] = sup[i] ? -1 : raw[i];
+            kept[i] = hidden[i].hidden() ? -1 : raw[i];
         }
-        groups.add(new Group(label, up + same + down, kept, sup));
+        groups.add(new Group(label, total, kept, hidden.clone()));
         return this;
     }
 
@@ -42,8 +53,8 @@ public final class StepMovementChartBuilder extends ChartBuilder<StepMovementCha
     }
 
     @Override
-    protected boolean hasSuppressed() {
-        return groups.stream().anyMatch(g -> g.suppressed()[0] || g.suppressed()[1] || g.suppressed()[2]);
+    protected Stream<Hidden> hiddenCells() {
+        return groups.stream().flatMap(g -> Arrays.stream(g.hidden()));
     }
 
     @Override
@@ -86,7 +97,7 @@ public final class StepMovementChartBuilder extends ChartBuilder<StepMovementCha
             long shown = 0;
             int hidden = 0;
             for (int k = 0; k < 3; k++) {
-                if (g.suppressed()[k]) {
+                if (g.hidden()[k].hidden()) {
                     hidden++;
                 } else {
                     shown += g.counts()[k];
@@ -95,13 +106,13 @@ public final class StepMovementChartBuilder extends ChartBuilder<StepMovementCha
             double hiddenShare = g.total() == 0 || hidden == 0 ? 0 : (g.total() - shown) / (double) g.total() / hidden;
             double x = barLeft;
             for (int k = 0; k < 3; k++) {
-                double share = g.suppressed()[k] ? hiddenShare : g.total() == 0 ? 0 : g.counts()[k] / (double) g.total();
+                double share = g.hidden()[k].hidden() ? hiddenShare : g.total() == 0 ? 0 : g.counts()[k] / (double) g.total();
                 double w = barW * share;
                 Rectangle2D seg = new Rectangle2D.Double(x, barTop, w, barH);
-                if (g.suppressed()[k]) {
+                if (g.hidden()[k].hidden()) {
                     c.suppressed(seg);
-                    if (w > c.width(th.suppressedLabel(), value) + th.px(8)) {
-                        c.labelBox(th.suppressedLabel(), seg.getCenterX(), centre, value, Palette.TEXT);
+                    if (w > c.width(g.hidden()[k].label(th), value) + th.px(8)) {
+                        c.labelBox(g.hidden()[k].label(th), seg.getCenterX(), centre, value, Palette.TEXT);
                     }
                 } else if (w > 0) {
                     c.g().setColor(COLOURS[k]);

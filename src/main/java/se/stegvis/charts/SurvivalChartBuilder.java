@@ -4,7 +4,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Kaplan-Meier ("share still waiting") or cumulative incidence ("share who reached the milestone")
@@ -29,8 +31,8 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
         }
     }
 
-    /** Numbers at risk of one curve at the given times; a suppressed count is shown as "&lt;5". */
-    public record AtRisk(String curve, double[] time, long[] count, boolean[] suppressed) {
+    /** Numbers at risk of one curve at the given times; a hidden count is stored as -1 and drawn "&lt;5" or "..". */
+    public record AtRisk(String curve, double[] time, long[] count, Hidden[] hidden) {
     }
 
     private Kind kind = Kind.KAPLAN_MEIER;
@@ -63,26 +65,26 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
 
     /** Numbers at risk for a curve already added, at the times given (the table's columns). */
     public SurvivalChartBuilder atRisk(String curve, double[] time, long[] count, boolean[] suppressed) {
+        Hidden[] hidden = new Hidden[suppressed.length];
+        Arrays.setAll(hidden, i -> Hidden.of(suppressed[i]));
+        return atRisk(curve, time, count, hidden);
+    }
+
+    /** Numbers at risk with each count's disclosure state. */
+    public SurvivalChartBuilder atRisk(String curve, double[] time, long[] count, Hidden[] hidden) {
         long[] shown = count.clone();
         for (int i = 0; i < shown.length; i++) {
-            if (suppressed[i]) {
+            if (hidden[i].hidden()) {
                 shown[i] = -1; // never kept, so never drawn
             }
         }
-        atRisk.add(new AtRisk(curve, time.clone(), shown, suppressed.clone()));
+        atRisk.add(new AtRisk(curve, time.clone(), shown, hidden.clone()));
         return this;
     }
 
     @Override
-    protected boolean hasSuppressed() {
-        return atRisk.stream().anyMatch(r -> {
-            for (boolean s : r.suppressed()) {
-                if (s) {
-                    return true;
-                }
-            }
-            return false;
-        });
+    protected Stream<Hidden> hiddenCells() {
+        return atRisk.stream().flatMap(r -> Arrays.stream(r.hidden()));
     }
 
     @Override
@@ -144,8 +146,8 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
                     continue;
                 }
                 double x = xy.screen(plotArea, r.time()[j], 0).getX();
-                if (r.suppressed()[j]) {
-                    c.text(th.suppressedLabel(), x, y, tableFont, Palette.MUTED_TEXT, Canvas.Align.CENTER);
+                if (r.hidden()[j].hidden()) {
+                    c.text(r.hidden()[j].label(th), x, y, tableFont, Palette.MUTED_TEXT, Canvas.Align.CENTER);
                 } else {
                     c.text(th.formats().count(r.count()[j]), x, y, tableFont, Palette.TEXT, Canvas.Align.CENTER);
                 }

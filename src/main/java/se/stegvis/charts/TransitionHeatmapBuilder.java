@@ -4,7 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A transition matrix as a heat map: rows are the step at the start (or an assessment), columns the
@@ -18,35 +20,51 @@ public final class TransitionHeatmapBuilder extends ChartBuilder<TransitionHeatm
     private List<String> to = List.of();
     private long[][] counts = new long[0][0];
     private double[][] rowShares = new double[0][0];
-    private boolean[][] suppressed = new boolean[0][0];
+    private Hidden[][] hidden = new Hidden[0][0];
     private long[] rowTotals = new long[0];
     private String rowTitle;
     private String columnTitle;
 
     /**
-     * The matrix. counts[i][j] people went from from.get(i) to to.get(j); a cell flagged suppressed
-     * is never drawn with its count or share. Row shares use the full row total.
+     * The matrix from true counts: counts[i][j] people went from from.get(i) to to.get(j); row
+     * shares use the full row total; a cell flagged suppressed is never drawn with its count or share.
      */
     public TransitionHeatmapBuilder matrix(List<String> fromSteps, List<String> toSteps, long[][] cellCounts,
                                            boolean[][] cellSuppressed) {
+        int r = fromSteps.size();
+        int k = toSteps.size();
+        double[][] shares = new double[r][k];
+        Hidden[][] h = new Hidden[r][k];
+        long[] totals = new long[r];
+        for (int i = 0; i < r; i++) {
+            totals[i] = Arrays.stream(cellCounts[i]).sum();
+            for (int j = 0; j < k; j++) {
+                h[i][j] = Hidden.of(cellSuppressed[i][j]);
+                shares[i][j] = totals[i] == 0 ? Double.NaN : cellCounts[i][j] / (double) totals[i];
+            }
+        }
+        return matrix(fromSteps, toSteps, cellCounts, shares, h, totals);
+    }
+
+    /**
+     * The matrix as published: counts and row shares (hidden cells' values are ignored), each
+     * cell's disclosure state, and each row's size (-1 when it is not published).
+     */
+    public TransitionHeatmapBuilder matrix(List<String> fromSteps, List<String> toSteps, long[][] cellCounts,
+                                           double[][] cellShares, Hidden[][] cellHidden, long[] rowSizes) {
         int r = fromSteps.size();
         int k = toSteps.size();
         this.from = List.copyOf(fromSteps);
         this.to = List.copyOf(toSteps);
         this.counts = new long[r][k];
         this.rowShares = new double[r][k];
-        this.suppressed = new boolean[r][k];
-        this.rowTotals = new long[r];
+        this.hidden = new Hidden[r][k];
+        this.rowTotals = rowSizes.clone();
         for (int i = 0; i < r; i++) {
-            long total = 0;
             for (int j = 0; j < k; j++) {
-                total += cellCounts[i][j];
-            }
-            rowTotals[i] = total;
-            for (int j = 0; j < k; j++) {
-                suppressed[i][j] = cellSuppressed[i][j];
-                counts[i][j] = cellSuppressed[i][j] ? -1 : cellCounts[i][j];
-                rowShares[i][j] = cellSuppressed[i][j] || total == 0 ? Double.NaN : cellCounts[i][j] / (double) total;
+                hidden[i][j] = cellHidden[i][j];
+                counts[i][j] = cellHidden[i][j].hidden() ? -1 : cellCounts[i][j];
+                rowShares[i][j] = cellHidden[i][j].hidden() ? Double.NaN : cellShares[i][j];
             }
         }
         return this;
@@ -60,15 +78,8 @@ public final class TransitionHeatmapBuilder extends ChartBuilder<TransitionHeatm
     }
 
     @Override
-    protected boolean hasSuppressed() {
-        for (boolean[] row : suppressed) {
-            for (boolean s : row) {
-                if (s) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    protected Stream<Hidden> hiddenCells() {
+        return Arrays.stream(hidden).flatMap(Arrays::stream);
     }
 
     @Override
@@ -77,7 +88,7 @@ public final class TransitionHeatmapBuilder extends ChartBuilder<TransitionHeatm
         List<String> tt = to;
         long[][] cs = counts;
         double[][] shares = rowShares;
-        boolean[][] sup = suppressed;
+        Hidden[][] sup = hidden;
         long[] totals = rowTotals;
         String rTitle = rowTitle != null ? rowTitle : t("Steg vid start", "Step at start");
         String cTitle = columnTitle != null ? columnTitle : t("Steg vid senaste bedömning", "Step at latest assessment");
@@ -85,7 +96,7 @@ public final class TransitionHeatmapBuilder extends ChartBuilder<TransitionHeatm
     }
 
     private static void paint(Canvas c, Rectangle2D area, List<String> from, List<String> to, long[][] counts,
-                              double[][] shares, boolean[][] sup, long[] totals, String rowTitle, String colTitle) {
+                              double[][] shares, Hidden[][] sup, long[] totals, String rowTitle, String colTitle) {
         SeminarTheme th = c.theme();
         Formats fmt = th.formats();
         Font tick = th.tickFont();
@@ -110,15 +121,17 @@ public final class TransitionHeatmapBuilder extends ChartBuilder<TransitionHeatm
         for (int i = 0; i < from.size(); i++) {
             double y = top + cellH * i;
             c.textCentredOn(from.get(i), left - th.px(12), y + cellH / 2, tick, Palette.TEXT, Canvas.Align.RIGHT);
-            c.textCentredOn("n = " + fmt.count(totals[i]), area.getMaxX(), y + cellH / 2, tick, Palette.MUTED_TEXT,
-                    Canvas.Align.RIGHT);
+            if (totals[i] >= 0) {
+                c.textCentredOn("n = " + fmt.count(totals[i]), area.getMaxX(), y + cellH / 2, tick, Palette.MUTED_TEXT,
+                        Canvas.Align.RIGHT);
+            }
             for (int j = 0; j < to.size(); j++) {
                 Rectangle2D cell = new Rectangle2D.Double(left + cellW * j, y, cellW, cellH);
                 double cx = cell.getCenterX();
                 double cy = cell.getCenterY();
-                if (sup[i][j]) {
+                if (sup[i][j].hidden()) {
                     c.suppressed(cell);
-                    c.labelBox(th.suppressedLabel(), cx, cy, value, Palette.TEXT);
+                    c.labelBox(sup[i][j].label(th), cx, cy, value, Palette.TEXT);
                 } else {
                     Color fill = shade(shares[i][j]);
                     c.g().setColor(fill);

@@ -192,4 +192,16 @@ class ChartBuildersTest {
         assertProjectorImage(chart);
         assertThat(chart.drawnTexts()).contains("Ludvika 2024H1", "Smedjebacken 2023H2");
     }
+
+    @Test
+    void cellsHiddenToProtectOthersSayDotDotAndNeverTheirCount() {
+        Hidden[] h = {Hidden.SHOWN, Hidden.PROTECTED, Hidden.SMALL};
+        SeminarChart chart = new StepMovementChartBuilder().title("Skyddade celler")
+                .group("Säter", 46, 40, 4, 2, h)
+                .build();
+        List<String> texts = chart.drawnTexts();
+        assertThat(texts).contains("..", "<5", "87\u00a0%")
+                .anyMatch(t -> t.startsWith("\"..\": dolt"))
+                .noneMatch(t -> t.equals("4") || t.equals("2") || t.contains("9\u00a0%"));
+    }
 }
