@@ -2,6 +2,11 @@ package se.stegvis.notebook;
 
 import se.stegvis.charts.Lang;
 import se.stegvis.charts.SeminarTheme;
+import se.stegvis.metrics.Metrics;
+import se.stegvis.dictionary.DataDictionary;
+import se.stegvis.dictionary.Ladder;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.nio.file.Files;
@@ -11,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Properties;
 
 /**
@@ -80,6 +86,31 @@ public final class Stegvis implements AutoCloseable {
     /** The JDBC connection (read-only), for metric classes that take one. */
     public Connection connection() {
         return connection;
+    }
+
+    /** The metrics over this store, with default disclosure control. */
+    public Metrics metrics() {
+        return Metrics.on(connection);
+    }
+
+    /** The date of the latest event in the store: the natural as-of date of an export. */
+    public LocalDate asOf() {
+        Table t = sql("SELECT max(event_date) AS d FROM events");
+        return t.rowCount() == 0 || t.column(0).isMissing(0) ? LocalDate.now() : t.dateColumn(0).get(0);
+    }
+
+    /** The default step ladder from the data dictionary: step, label and definition. */
+    public static Table ladder() {
+        Ladder ladder = DataDictionary.load().defaultLadder();
+        Table t = Table.create(lang.pick(ladder.titleSv(), ladder.titleEn()),
+                IntColumn.create(lang.pick("steg", "step")), StringColumn.create(lang.pick("namn", "name")),
+                StringColumn.create(lang.pick("beskrivning", "description")));
+        for (Ladder.Step s : ladder.steps()) {
+            t.intColumn(0).append(s.step());
+            t.stringColumn(1).append(lang.pick(s.sv(), s.en()));
+            t.stringColumn(2).append(s.definition());
+        }
+        return t;
     }
 
     /** Runs a query (with ? parameters) and returns the result as a table. */

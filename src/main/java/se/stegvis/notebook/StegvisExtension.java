@@ -6,6 +6,8 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import se.stegvis.charts.SeminarChart;
+import se.stegvis.metrics.MetricResult;
+import se.stegvis.metrics.MetricTable;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -13,8 +15,8 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 
 /**
- * Renderers for the JJava kernel: our charts and plain XChart charts as PNG, Tablesaw tables and
- * metric results as HTML. Loaded from META-INF/services when the jar is on JJAVA_CLASSPATH. Every
+ * Renderers for the JJava kernel: our charts and plain XChart charts as PNG, Tablesaw tables,
+ * metric results and metric tables as HTML. Loaded from META-INF/services when the jar is on JJAVA_CLASSPATH. Every
  * chart shown is also saved as PNG and SVG when STEGVIS_CHARTS_DIR is set (the seminar runner sets
  * it).
  */
@@ -42,14 +44,19 @@ public final class StegvisExtension implements Extension {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> TableHtml.render(table, Stegvis.lang()));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print());
                 });
-        renderer.createRegistration(Record.class)
+        renderer.createRegistration(MetricResult.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)
                 .register((result, ctx) -> {
-                    if (ResultHtml.isResult(result)) {
-                        ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> ResultHtml.render(result, Stegvis.lang()));
-                    }
-                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> result.toString());
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> MetricHtml.render(result, Stegvis.lang()));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> result.toTable().print());
+                });
+        renderer.createRegistration(MetricTable.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_PLAIN)
+                .register((table, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> MetricHtml.render(table, Stegvis.lang()));
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.toTable().print());
                 });
     }
 

@@ -43,25 +43,6 @@ class RenderingTest {
         assertThat(TableHtml.render(t, Lang.SV)).contains(">–<").doesNotContain(">0<");
     }
 
-    record Result(String title, Table table, String definition, long n, boolean suppressed) {
-    }
-
-    record Point(int x, int y) {
-    }
-
-    @Test
-    void resultsShowTitleTableDefinitionNAndSuppressionNote() {
-        Result r = new Result("Avslut", municipalities(), "Avslutade episoder per kommun.", 1321, true);
-        assertThat(ResultHtml.isResult(r)).isTrue();
-        assertThat(ResultHtml.render(r, Lang.SV)).contains("<h4", "Avslut", "<table", "Definition:</b> Avslutade",
-                "n = 1\u00a0321", "färre än 5");
-    }
-
-    @Test
-    void recordsWithoutDefinitionOrTableAreNotTakenForResults() {
-        assertThat(ResultHtml.isResult(new Point(1, 2))).isFalse();
-    }
-
     @Test
     void chartFileNamesAreAsciiSlugsOfTheTitle() {
         assertThat(ChartArchive.slug("Tid från anvisning till första möte")).isEqualTo("tid-fran-anvisning-till-forsta-mote");
