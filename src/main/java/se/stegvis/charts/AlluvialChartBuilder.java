@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * An alluvial (Sankey) diagram of step flows: people on each entry step (left) flowing to their
  * latest step or exit destination (right), ribbon width proportional to the number of people.
- * XChart has no such chart, so it is drawn with Java2D. A suppressed flow is a thin hatched ribbon
- * of fixed width (its size is not shown), and a node touched by one shows no total.
+ * XChart has no such chart, so it is drawn with Java2D. A hidden flow gets no ribbon; each node it
+ * touches ends in a short hatched block (its size not shown) and shows no total.
  */
 public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilder> {
 
@@ -86,52 +86,51 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
         return (c, area) -> paint(c, area, l, r, fs, lt, rt);
     }
 
-    /** A node's vertical extent and the running offsets where its next ribbons attach. */
+    /** A node's vertical extent (shown flows, then a stub for hidden ones) and where the next ribbon attaches. */
     private static final class Node {
         double top;
         double height;
+        double stub;
         double cursor;
         long total;
-        boolean touchesSuppressed;
+        boolean touchesHidden;
     }
 
     private static void paint(Canvas c, Rectangle2D area, List<String> leftNodes, List<String> rightNodes,
                               List<Flow> flows, String leftTitle, String rightTitle) {
         SeminarTheme th = c.theme();
         Formats f = th.formats();
-        Font label = th.tickFont();
+        Font label = th.axisTitleFont();
         Font head = th.axisTitleFont();
-        double suppressedThickness = th.px(8);
+        double stub = th.px(16);
         double nodeW = th.px(26);
-        double gap = th.px(14);
+        double gap = th.px(16);
 
         Map<String, Node> ln = nodes(leftNodes, flows, true);
         Map<String, Node> rn = nodes(rightNodes, flows, false);
         double top = area.getY() + c.lineHeight(head) + th.px(12);
         double height = area.getMaxY() - top;
-        long sumLeft = ln.values().stream().mapToLong(n -> n.total).sum();
-        long sumRight = rn.values().stream().mapToLong(n -> n.total).sum();
-        int fixedLeft = (int) flows.stream().filter(Flow::suppressed).count();
-        double usable = height - gap * Math.max(leftNodes.size(), rightNodes.size()) - fixedLeft * suppressedThickness;
-        double perPerson = usable / Math.max(1, Math.max(sumLeft, sumRight));
-
+        double perPerson = Double.MAX_VALUE;
+        for (Map<String, Node> side : List.of(ln, rn)) {
+            long people = side.values().stream().mapToLong(n -> n.total).sum();
+            long stubs = side.values().stream().filter(n -> n.touchesHidden).count();
+            double usable = height - gap * (side.size() - 1) - stubs * stub;
+            perPerson = Math.min(perPerson, usable / Math.max(1, people));
+        }
         double labelLeftW = leftNodes.stream().mapToDouble(s -> c.width(s + "  0 000", label)).max().orElse(0) + th.px(12);
         double labelRightW = rightNodes.stream().mapToDouble(s -> c.width(s + "  0 000", label)).max().orElse(0) + th.px(12);
         double xl = area.getX() + labelLeftW;
         double xr = area.getMaxX() - labelRightW - nodeW;
-        layout(ln, leftNodes, flows, true, top, gap, perPerson, suppressedThickness);
-        layout(rn, rightNodes, flows, false, top, gap, perPerson, suppressedThickness);
+        layout(ln, leftNodes, top, gap, perPerson, stub);
+        layout(rn, rightNodes, top, gap, perPerson, stub);
 
         c.text(leftTitle, area.getX(), area.getY() + c.ascent(head), head, Palette.TEXT, Canvas.Align.LEFT);
         c.text(rightTitle, area.getMaxX(), area.getY() + c.ascent(head), head, Palette.TEXT, Canvas.Align.RIGHT);
 
-        // Ribbons: in left-node order, then right-node order, so they nest without crossing at the ends.
-        List<Flow> ordered = new ArrayList<>(flows);
-        ordered.sort((a, b) -> {
-            int byFrom = Integer.compare(leftNodes.indexOf(a.from()), leftNodes.indexOf(b.from()));
-            return byFrom != 0 ? byFrom : Integer.compare(rightNodes.indexOf(a.to()), rightNodes.indexOf(b.to()));
-        });
-        List<Flow> byRight = new ArrayList<>(flows);
+        // Ribbons of shown flows only, in node order on both ends so they nest without crossing there.
+        // A hidden flow has no ribbon: where it ends would say more than "<5" does.
+        List<Flow> shown = flows.stream().filter(fl -> !fl.suppressed()).toList();
+        List<Flow> byRight = new ArrayList<>(shown);
         byRight.sort((a, b) -> {
             int byTo = Integer.compare(rightNodes.indexOf(a.to()), rightNodes.indexOf(b.to()));
             return byTo != 0 ? byTo : Integer.compare(leftNodes.indexOf(a.from()), leftNodes.indexOf(b.from()));
@@ -140,33 +139,23 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
         for (Flow fl : byRight) {
             Node n = rn.get(fl.to());
             rightY.put(fl, n.cursor);
-            n.cursor += thickness(fl, perPerson, suppressedThickness);
+            n.cursor += fl.count() * perPerson;
         }
-        List<Object[]> suppressedLabels = new ArrayList<>();
-        for (Flow fl : ordered) {
+        List<Flow> byLeft = new ArrayList<>(shown);
+        byLeft.sort((a, b) -> {
+            int byFrom = Integer.compare(leftNodes.indexOf(a.from()), leftNodes.indexOf(b.from()));
+            return byFrom != 0 ? byFrom : Integer.compare(rightNodes.indexOf(a.to()), rightNodes.indexOf(b.to()));
+        });
+        for (Flow fl : byLeft) {
             Node from = ln.get(fl.from());
-            double h = thickness(fl, perPerson, suppressedThickness);
+            double h = fl.count() * perPerson;
             double y0 = from.cursor;
             from.cursor += h;
-            double y1 = rightY.get(fl);
-            GeneralPath ribbon = ribbon(xl + nodeW, y0, xr, y1, h);
-            if (fl.suppressed()) {
-                c.suppressed(ribbon);
-                suppressedLabels.add(new Object[]{fl.hidden().label(th), (xl + nodeW + xr) / 2, (y0 + y1 + h) / 2});
-            } else {
-                c.g().setColor(Palette.translucent(Palette.series(leftNodes.indexOf(fl.from())), 110));
-                c.g().fill(ribbon);
-            }
-        }
-        for (Object[] at : suppressedLabels) {
-            c.labelBox((String) at[0], (Double) at[1], (Double) at[2], label, Palette.TEXT);
+            c.g().setColor(Palette.translucent(Palette.series(leftNodes.indexOf(fl.from())), 110));
+            c.g().fill(ribbon(xl + nodeW, y0, xr, rightY.get(fl), h));
         }
         drawNodes(c, ln, leftNodes, xl, nodeW, label, f, true);
         drawNodes(c, rn, rightNodes, xr, nodeW, label, f, false);
-    }
-
-    private static double thickness(Flow fl, double perPerson, double suppressedThickness) {
-        return fl.suppressed() ? suppressedThickness : fl.count() * perPerson;
     }
 
     private static Map<String, Node> nodes(List<String> names, List<Flow> flows, boolean leftSide) {
@@ -177,7 +166,7 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
         for (Flow fl : flows) {
             Node n = nodes.get(leftSide ? fl.from() : fl.to());
             if (fl.suppressed()) {
-                n.touchesSuppressed = true;
+                n.touchesHidden = true;
             } else {
                 n.total += fl.count();
             }
@@ -185,21 +174,16 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
         return nodes;
     }
 
-    private static void layout(Map<String, Node> nodes, List<String> order, List<Flow> flows, boolean leftSide,
-                               double top, double gap, double perPerson, double suppressedThickness) {
+    private static void layout(Map<String, Node> nodes, List<String> order, double top, double gap, double perPerson,
+                               double stub) {
         double y = top;
         for (String name : order) {
             Node n = nodes.get(name);
-            double h = 0;
-            for (Flow fl : flows) {
-                if ((leftSide ? fl.from() : fl.to()).equals(name)) {
-                    h += thickness(fl, perPerson, suppressedThickness);
-                }
-            }
             n.top = y;
-            n.height = h;
+            n.height = n.total * perPerson;
+            n.stub = n.touchesHidden ? stub : 0;
             n.cursor = y;
-            y += h + gap;
+            y += n.height + n.stub + gap;
         }
     }
 
@@ -219,13 +203,16 @@ public final class AlluvialChartBuilder extends ChartBuilder<AlluvialChartBuilde
         SeminarTheme th = c.theme();
         for (int i = 0; i < order.size(); i++) {
             Node n = nodes.get(order.get(i));
-            if (n.height <= 0) {
+            if (n.height + n.stub <= 0) {
                 continue;
             }
             c.g().setColor(leftSide ? Palette.series(i) : Palette.TEXT);
             c.g().fill(new Rectangle2D.Double(x, n.top, w, n.height));
-            String text = n.touchesSuppressed ? order.get(i) : order.get(i) + "  " + f.count(n.total);
-            double cy = n.top + n.height / 2;
+            if (n.stub > 0) {
+                c.suppressed(new Rectangle2D.Double(x, n.top + n.height, w, n.stub));
+            }
+            String text = n.touchesHidden ? order.get(i) : order.get(i) + "  " + f.count(n.total);
+            double cy = n.top + (n.height + n.stub) / 2;
             if (leftSide) {
                 c.textCentredOn(text, x - th.px(10), cy, font, Palette.TEXT, Canvas.Align.RIGHT);
             } else {

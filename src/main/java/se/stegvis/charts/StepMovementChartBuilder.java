@@ -109,10 +109,15 @@ public final class StepMovementChartBuilder extends ChartBuilder<StepMovementCha
                 double share = g.hidden()[k].hidden() ? hiddenShare : g.total() == 0 ? 0 : g.counts()[k] / (double) g.total();
                 double w = barW * share;
                 Rectangle2D seg = new Rectangle2D.Double(x, barTop, w, barH);
+                // A label that does not fit inside its segment goes under the bar.
+                double below = barTop + barH + th.px(6) + c.ascent(tick);
                 if (g.hidden()[k].hidden()) {
                     c.suppressed(seg);
-                    if (w > c.width(g.hidden()[k].label(th), value) + th.px(8)) {
-                        c.labelBox(g.hidden()[k].label(th), seg.getCenterX(), centre, value, Palette.TEXT);
+                    String mark = g.hidden()[k].label(th);
+                    if (w > c.width(mark, value) + th.px(8)) {
+                        c.labelBox(mark, seg.getCenterX(), centre, value, Palette.TEXT);
+                    } else {
+                        c.text(mark, seg.getCenterX(), below, tick, Palette.TEXT, Canvas.Align.CENTER);
                     }
                 } else if (w > 0) {
                     c.g().setColor(COLOURS[k]);
@@ -121,6 +126,8 @@ public final class StepMovementChartBuilder extends ChartBuilder<StepMovementCha
                     if (w > c.width(pct, value) + th.px(10)) {
                         c.textCentredOn(pct, seg.getCenterX(), centre, value, k == 1 ? Palette.TEXT : Color.WHITE,
                                 Canvas.Align.CENTER);
+                    } else {
+                        c.text(pct, seg.getCenterX(), below, tick, Palette.TEXT, Canvas.Align.CENTER);
                     }
                 }
                 x += w;
