@@ -62,6 +62,22 @@ public final class Metrics {
         return run(() -> TransitionMetric.compute(connection, policy, cohort, asOf));
     }
 
+    /** Lead time between two milestones: Kaplan-Meier quantiles, share within N days, arms, exit destinations. */
+    public LeadTimeResult leadTime(Cohort cohort, LocalDate asOf, LeadTime spec) {
+        return run(() -> LeadTimeMetric.compute(connection, policy, cohort, asOf, spec));
+    }
+
+    /**
+     * The per-episode (time, status, group, arm) behind {@link #leadTime}: microdata, so only from
+     * {@link #unsuppressed()} metrics (e.g. for the R {@code survfit} golden check).
+     */
+    public LeadTimeEpisodes leadTimeEpisodes(Cohort cohort, LocalDate asOf, LeadTime spec) {
+        if (policy.applied()) {
+            throw new IllegalStateException("per-episode lead times are microdata: ask for them from unsuppressed() metrics");
+        }
+        return run(() -> LeadTimeMetric.episodes(connection, cohort, asOf, spec));
+    }
+
     private interface Computation<T> {
         T compute() throws SQLException;
     }
