@@ -78,6 +78,11 @@ public final class Metrics {
         return run(() -> LeadTimeMetric.episodes(connection, cohort, asOf, spec));
     }
 
+    /** Flow by month: inflow, exits, work in progress, throughput per FTE, ageing of open episodes, Little's law. */
+    public FlowResult flow(Cohort cohort, LocalDate asOf) {
+        return run(() -> FlowMetric.compute(connection, policy, cohort, asOf));
+    }
+
     private interface Computation<T> {
         T compute() throws SQLException;
     }
