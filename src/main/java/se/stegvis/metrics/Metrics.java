@@ -83,6 +83,20 @@ public final class Metrics {
         return run(() -> FlowMetric.compute(connection, policy, cohort, asOf));
     }
 
+    /**
+     * The latest date recorded in the store (events, exits, step assessments, follow-ups): the
+     * natural as-of date of an export.
+     */
+    public LocalDate latestDate() {
+        return run(() -> {
+            try (var ps = SqlQuery.load("latest_date").prepare(connection); var rs = ps.executeQuery()) {
+                rs.next();
+                java.sql.Date d = rs.getDate(1);
+                return d == null ? LocalDate.now() : d.toLocalDate();
+            }
+        });
+    }
+
     private interface Computation<T> {
         T compute() throws SQLException;
     }
