@@ -157,3 +157,146 @@ for (x in c(lapply(t22[-c(8, 11)], function(v) matrix(v, 2, byrow = TRUE)), trc[
                                      df = unname(r$parameter), p = r$p.value, small_expected = warned)
 }
 w(do.call(rbind, cs), "chisq.csv")
+
+# ---- step transitions ------------------------------------------------------------------------------
+# Histories (id, time, state): in a state from its assessment until the next; a change is a transition
+# at the new assessment; follow-up ends at the last assessment. cav (msm): heart-transplant CAV grades.
+suppressPackageStartupMessages({ library(etm); library(expm); library(msm) })
+cav_in <- data.frame(id = as.character(cav$PTNUM), time = cav$years, state = as.character(cav$state))
+w(cav_in, "cav.csv", inp)
+segments <- function(h) {
+  out <- list()
+  for (p in unique(h$id)) {
+    x <- h[h$id == p, ]; x <- x[order(x$time), ]
+    start <- 1
+    if (nrow(x) > 1) for (r in 2:nrow(x)) if (x$state[r] != x$state[start]) {
+      out[[length(out) + 1]] <- data.frame(id = p, from = x$state[start], to = x$state[r], entry = x$time[start], exit = x$time[r])
+      start <- r
+    }
+    if (x$time[nrow(x)] > x$time[start])
+      out[[length(out) + 1]] <- data.frame(id = p, from = x$state[start], to = "cens", entry = x$time[start], exit = x$time[nrow(x)])
+  }
+  do.call(rbind, out)
+}
+for (case in c("histories", "cav")) {
+  h <- rd(paste0(case, ".csv")); h$state <- as.character(h$state); h$id <- as.character(h$id)
+  states <- sort(unique(h$state))
+  h <- h[order(h$id, h$time), ]
+  same <- c(FALSE, h$id[-1] == h$id[-nrow(h)])
+  from <- factor(h$state[which(same) - 1], levels = states); to <- factor(h$state[same], levels = states)
+  tab <- table(from, to)
+  cells <- list()
+  for (r in states) for (s in states) if (sum(tab[r, ]) > 0) {
+    ci <- prop.test(tab[r, s], sum(tab[r, ]), correct = FALSE)$conf.int
+    cells[[length(cells) + 1]] <- data.frame(from = r, to = s, count = tab[r, s], row_total = sum(tab[r, ]),
+                                             proportion = tab[r, s] / sum(tab[r, ]), lower = ci[1], upper = ci[2])
+  }
+  w(do.call(rbind, cells), sprintf("transitions_%s_cells.csv", case))
+  P <- prop.table(tab, 1); P[is.nan(P)] <- 0
+  for (r in states) if (sum(tab[r, ]) == 0) P[r, r] <- 1
+  proj <- list()
+  for (n in c(0, 1, 2, 5)) {
+    Pn <- diag(length(states)) ; if (n > 0) for (i in 1:n) Pn <- Pn %*% P
+    proj[[length(proj) + 1]] <- data.frame(steps = n, from = rep(states, length(states)),
+                                           to = rep(states, each = length(states)), probability = as.vector(Pn))
+  }
+  w(do.call(rbind, proj), sprintf("transitions_%s_projection.csv", case))
+  sg <- segments(h)
+  expo <- tapply(sg$exit - sg$entry, factor(sg$from, levels = states), sum); expo[is.na(expo)] <- 0
+  ntr <- table(factor(sg$from[sg$to != "cens"], levels = states), factor(sg$to[sg$to != "cens"], levels = states))
+  rates <- list()
+  Q <- matrix(0, length(states), length(states), dimnames = list(states, states))
+  for (r in states) for (s in states) if (r != s && expo[r] > 0) {
+    ci <- poisson.test(ntr[r, s], expo[r])$conf.int
+    rates[[length(rates) + 1]] <- data.frame(from = r, to = s, transitions = ntr[r, s], exposure = expo[r],
+                                             rate = ntr[r, s] / expo[r], lower = ci[1], upper = ci[2])
+    Q[r, s] <- ntr[r, s] / expo[r]
+  }
+  diag(Q) <- -rowSums(Q)
+  w(do.call(rbind, rates), sprintf("transitions_%s_rates.csv", case))
+  horizon <- max(h$time) / 4
+  pt <- list()
+  for (tt in c(horizon / 3, horizon)) {
+    E <- expm(Q * tt)
+    pt[[length(pt) + 1]] <- data.frame(t = tt, from = rep(states, length(states)), to = rep(states, each = length(states)),
+                                       probability = as.vector(E))
+  }
+  w(do.call(rbind, pt), sprintf("transitions_%s_expm.csv", case))
+  tra <- matrix(FALSE, length(states), length(states), dimnames = list(states, states))
+  for (i in seq_len(nrow(sg))) if (sg$to[i] != "cens") tra[sg$from[i], sg$to[i]] <- TRUE
+  # etm refuses censoring in a state never left; such rows carry no information for P(s, t)
+  e <- etm(sg[sg$to != "cens" | sg$from %in% rownames(tra)[rowSums(tra) > 0], ], states, tra, "cens", s = 0)
+  aj <- list()
+  for (i in seq_along(e$time)) {
+    aj[[length(aj) + 1]] <- data.frame(time = e$time[i], from = rep(states, length(states)),
+      to = rep(states, each = length(states)), probability = as.vector(e$est[, , i]),
+      variance = sapply(seq_len(length(states)^2), function(j) {
+        r <- states[(j - 1) %% length(states) + 1]; s <- states[(j - 1) %/% length(states) + 1]
+        e$cov[paste(r, s), paste(r, s), i] }))
+  }
+  w(do.call(rbind, aj), sprintf("transitions_%s_etm.csv", case))
+}
+
+# ---- funnel-plot limits: exact binomial with Spiegelhalter's (2005, appendix A.1.1) interpolation -----
+funnel_limit <- function(p0, n, p) {
+  r <- qbinom(p, n, p0)
+  alpha <- (pbinom(r, n, p0) - p) / dbinom(r, n, p0)
+  pmin(1, pmax(0, (r - alpha) / n))
+}
+fg <- expand.grid(n = c(1, 5, 12, 30, 57, 100, 250, 1000, 5000), target = c(0.03, 0.2, 0.5, 0.85))
+w(data.frame(fg, lower95 = funnel_limit(fg$target, fg$n, 0.025), upper95 = funnel_limit(fg$target, fg$n, 0.975),
+             lower998 = funnel_limit(fg$target, fg$n, 0.001), upper998 = funnel_limit(fg$target, fg$n, 0.999)),
+  "funnel.csv")
+
+# ---- direct standardisation: epitools::ageadjust.direct (Fay and Feuer 1997), copied verbatim because
+# epitools is not a Debian package -------------------------------------------------------------------
+ageadjust.direct <- function(count, pop, rate = NULL, stdpop, conf.level = 0.95) {
+  if (missing(count) == TRUE & !missing(pop) == TRUE & is.null(rate) == TRUE) count <- rate * pop
+  if (missing(pop) == TRUE & !missing(count) == TRUE & is.null(rate) == TRUE) pop <- count/rate
+  if (is.null(rate) == TRUE & !missing(count) == TRUE & !missing(pop) == TRUE) rate <- count/pop
+  alpha <- 1 - conf.level
+  cruderate <- sum(count)/sum(pop)
+  stdwt <- stdpop/sum(stdpop)
+  dsr <- sum(stdwt * rate)
+  dsr.var <- sum((stdwt^2) * (count/pop^2))
+  wm <- max(stdwt/pop)
+  gamma.lci <- qgamma(alpha/2, shape = (dsr^2)/dsr.var, scale = dsr.var/dsr)
+  gamma.uci <- qgamma(1 - alpha/2, shape = ((dsr + wm)^2)/(dsr.var + wm^2), scale = (dsr.var + wm^2)/(dsr + wm))
+  c(crude.rate = cruderate, adj.rate = dsr, lci = gamma.lci, uci = gamma.uci)
+}
+dsr_cases <- list(
+  small = list(count = c(3, 7, 12, 5, 9, 2), pop = c(20, 35, 40, 18, 30, 11), std = c(100, 150, 160, 90, 120, 60)),
+  rates = list(count = c(141, 926, 1253, 1080, 1869, 4891), pop = c(1784033, 3581020, 3922422, 3104577, 2342714, 1818224),
+               std = c(5296261, 8923306, 10149802, 8408040, 6024186, 4510426)),
+  zeros = list(count = c(0, 1, 0, 4), pop = c(5, 8, 3, 9), std = c(10, 10, 10, 10)))
+dr <- list()
+for (nm in names(dsr_cases)) for (lev in c(0.95, 0.9)) {
+  x <- dsr_cases[[nm]]
+  a <- ageadjust.direct(x$count, x$pop, stdpop = x$std, conf.level = lev)
+  dr[[length(dr) + 1]] <- data.frame(case = nm, level = lev, count = paste(x$count, collapse = " "),
+    pop = paste(x$pop, collapse = " "), std = paste(x$std, collapse = " "),
+    crude = a[["crude.rate"]], adjusted = a[["adj.rate"]], lower = a[["lci"]], upper = a[["uci"]])
+}
+w(do.call(rbind, dr), "dsr.csv")
+
+# ---- bootstrap intervals from R's replicates: boot.ci perc and bca with jackknife influence ---------
+suppressPackageStartupMessages(library(boot))
+aml_d <- rd("aml.csv")
+boot_cases <- list(
+  median_lung = list(data = data.frame(x = rd("lung.csv")$time[1:60]), strata = NULL,
+                     stat = function(d, i) median(d$x[i]), R = 1999),
+  mean_aml = list(data = data.frame(x = aml_d$time), strata = NULL, stat = function(d, i) mean(d$x[i]), R = 999),
+  median_diff_aml = list(data = data.frame(x = aml_d$time, g = aml_d$group), strata = as.integer(factor(aml_d$group)),
+                         stat = function(d, i) { e <- d[i, ]; median(e$x[e$g == "Maintained"]) - median(e$x[e$g == "Nonmaintained"]) },
+                         R = 2000))
+for (nm in names(boot_cases)) {
+  cs <- boot_cases[[nm]]
+  set.seed(20261125)
+  b <- if (is.null(cs$strata)) boot(cs$data, cs$stat, R = cs$R) else boot(cs$data, cs$stat, R = cs$R, strata = cs$strata)
+  L <- empinf(b, type = "jack")
+  ci <- boot.ci(b, conf = c(0.9, 0.95), type = c("perc", "bca"), L = L)
+  w(data.frame(t = b$t[, 1]), sprintf("boot_%s_replicates.csv", nm))
+  w(data.frame(level = c(0.9, 0.95), t0 = b$t0, perc_lower = ci$percent[, 4], perc_upper = ci$percent[, 5],
+               bca_lower = ci$bca[, 4], bca_upper = ci$bca[, 5]), sprintf("boot_%s.csv", nm))
+  w(data.frame(L = L), sprintf("boot_%s_influence.csv", nm))
+}
