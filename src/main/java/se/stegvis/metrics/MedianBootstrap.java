@@ -2,12 +2,16 @@ package se.stegvis.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import se.stegvis.stats.Bootstrap;
+import se.stegvis.stats.Interval;
 
 /**
  * Percentile bootstrap interval for the difference between two Kaplan-Meier medians (comparison
  * minus baseline): each replicate resamples the episodes of each arm with replacement and takes
- * the Kaplan-Meier median of each; replicates where a median is not reached are left out. The
- * curves are computed on the counts per distinct day, so a replicate costs O(n) draws and no sort.
+ * the Kaplan-Meier median of each; replicates where a median is not reached are left out; the
+ * interval is {@link Bootstrap#percentile} (as R's boot.ci "perc"). The curves are computed on the
+ * counts per distinct day, so a replicate costs O(n) draws and no sort, and there is no jackknife:
+ * that is why this does not go through {@link Bootstrap#twoSample}, which would cost O(n^2) here.
  */
 final class MedianBootstrap {
 
@@ -64,12 +68,11 @@ final class MedianBootstrap {
                 diffs[kept++] = d;
             }
         }
-        if (kept < replicates / 2) {
+        if (kept < replicates / 2 || Double.isNaN(estimate)) {
             return new double[] {estimate, Double.NaN, Double.NaN};
         }
-        Arrays.sort(diffs, 0, kept);
-        double alpha = (1 - level) / 2;
-        return new double[] {estimate, percentile(diffs, kept, alpha), percentile(diffs, kept, 1 - alpha)};
+        Interval iv = Bootstrap.percentile(estimate, Arrays.copyOf(diffs, kept), level);
+        return new double[] {estimate, iv.lower(), iv.upper()};
     }
 
     private static int[] counts(Arm arm) {
@@ -131,13 +134,5 @@ final class MedianBootstrap {
             }
         }
         return Double.NaN;
-    }
-
-    /** Type-7 percentile (R's default quantile) of the first {@code n} sorted values. */
-    private static double percentile(double[] sorted, int n, double p) {
-        double h = (n - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, n - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }
