@@ -236,3 +236,67 @@ for (case in c("histories", "cav")) {
   }
   w(do.call(rbind, aj), sprintf("transitions_%s_etm.csv", case))
 }
+
+# ---- funnel-plot limits: exact binomial with Spiegelhalter's (2005, appendix A.1.1) interpolation -----
+funnel_limit <- function(p0, n, p) {
+  r <- qbinom(p, n, p0)
+  alpha <- (pbinom(r, n, p0) - p) / dbinom(r, n, p0)
+  pmin(1, pmax(0, (r - alpha) / n))
+}
+fg <- expand.grid(n = c(1, 5, 12, 30, 57, 100, 250, 1000, 5000), target = c(0.03, 0.2, 0.5, 0.85))
+w(data.frame(fg, lower95 = funnel_limit(fg$target, fg$n, 0.025), upper95 = funnel_limit(fg$target, fg$n, 0.975),
+             lower998 = funnel_limit(fg$target, fg$n, 0.001), upper998 = funnel_limit(fg$target, fg$n, 0.999)),
+  "funnel.csv")
+
+# ---- direct standardisation: epitools::ageadjust.direct (Fay and Feuer 1997), copied verbatim because
+# epitools is not a Debian package -------------------------------------------------------------------
+ageadjust.direct <- function(count, pop, rate = NULL, stdpop, conf.level = 0.95) {
+  if (missing(count) == TRUE & !missing(pop) == TRUE & is.null(rate) == TRUE) count <- rate * pop
+  if (missing(pop) == TRUE & !missing(count) == TRUE & is.null(rate) == TRUE) pop <- count/rate
+  if (is.null(rate) == TRUE & !missing(count) == TRUE & !missing(pop) == TRUE) rate <- count/pop
+  alpha <- 1 - conf.level
+  cruderate <- sum(count)/sum(pop)
+  stdwt <- stdpop/sum(stdpop)
+  dsr <- sum(stdwt * rate)
+  dsr.var <- sum((stdwt^2) * (count/pop^2))
+  wm <- max(stdwt/pop)
+  gamma.lci <- qgamma(alpha/2, shape = (dsr^2)/dsr.var, scale = dsr.var/dsr)
+  gamma.uci <- qgamma(1 - alpha/2, shape = ((dsr + wm)^2)/(dsr.var + wm^2), scale = (dsr.var + wm^2)/(dsr + wm))
+  c(crude.rate = cruderate, adj.rate = dsr, lci = gamma.lci, uci = gamma.uci)
+}
+dsr_cases <- list(
+  small = list(count = c(3, 7, 12, 5, 9, 2), pop = c(20, 35, 40, 18, 30, 11), std = c(100, 150, 160, 90, 120, 60)),
+  rates = list(count = c(141, 926, 1253, 1080, 1869, 4891), pop = c(1784033, 3581020, 3922422, 3104577, 2342714, 1818224),
+               std = c(5296261, 8923306, 10149802, 8408040, 6024186, 4510426)),
+  zeros = list(count = c(0, 1, 0, 4), pop = c(5, 8, 3, 9), std = c(10, 10, 10, 10)))
+dr <- list()
+for (nm in names(dsr_cases)) for (lev in c(0.95, 0.9)) {
+  x <- dsr_cases[[nm]]
+  a <- ageadjust.direct(x$count, x$pop, stdpop = x$std, conf.level = lev)
+  dr[[length(dr) + 1]] <- data.frame(case = nm, level = lev, count = paste(x$count, collapse = " "),
+    pop = paste(x$pop, collapse = " "), std = paste(x$std, collapse = " "),
+    crude = a[["crude.rate"]], adjusted = a[["adj.rate"]], lower = a[["lci"]], upper = a[["uci"]])
+}
+w(do.call(rbind, dr), "dsr.csv")
+
+# ---- bootstrap intervals from R's replicates: boot.ci perc and bca with jackknife influence ---------
+suppressPackageStartupMessages(library(boot))
+aml_d <- rd("aml.csv")
+boot_cases <- list(
+  median_lung = list(data = data.frame(x = rd("lung.csv")$time[1:60]), strata = NULL,
+                     stat = function(d, i) median(d$x[i]), R = 1999),
+  mean_aml = list(data = data.frame(x = aml_d$time), strata = NULL, stat = function(d, i) mean(d$x[i]), R = 999),
+  median_diff_aml = list(data = data.frame(x = aml_d$time, g = aml_d$group), strata = as.integer(factor(aml_d$group)),
+                         stat = function(d, i) { e <- d[i, ]; median(e$x[e$g == "Maintained"]) - median(e$x[e$g == "Nonmaintained"]) },
+                         R = 2000))
+for (nm in names(boot_cases)) {
+  cs <- boot_cases[[nm]]
+  set.seed(20261125)
+  b <- if (is.null(cs$strata)) boot(cs$data, cs$stat, R = cs$R) else boot(cs$data, cs$stat, R = cs$R, strata = cs$strata)
+  L <- empinf(b, type = "jack")
+  ci <- boot.ci(b, conf = c(0.9, 0.95), type = c("perc", "bca"), L = L)
+  w(data.frame(t = b$t[, 1]), sprintf("boot_%s_replicates.csv", nm))
+  w(data.frame(level = c(0.9, 0.95), t0 = b$t0, perc_lower = ci$percent[, 4], perc_upper = ci$percent[, 5],
+               bca_lower = ci$bca[, 4], bca_upper = ci$bca[, 5]), sprintf("boot_%s.csv", nm))
+  w(data.frame(L = L), sprintf("boot_%s_influence.csv", nm))
+}

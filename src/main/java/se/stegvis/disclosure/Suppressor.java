@@ -36,28 +36,47 @@ public final class Suppressor {
         return new SuppressionMask(hidden, primary, policy);
     }
 
+    /**
+     * Rounds of: find every protected cell still determined; for each, hide one published cell in an
+     * equation with it (skipping a target whose equations already lost a cell this round, as that may
+     * have freed it). Few rounds instead of one solve per hidden cell.
+     */
     private static void protect(CellGrid grid, DisclosurePolicy policy, List<Integer> equations, boolean[] hidden) {
+        Map<Integer, List<Integer>> equationsOfCell = new HashMap<>();
+        for (int e : equations) {
+            for (int c : grid.equationCells(e)) {
+                equationsOfCell.computeIfAbsent(c, k -> new ArrayList<>()).add(e);
+            }
+        }
         while (true) {
-            boolean[] unknown = unknown(grid, hidden);
-            boolean[] determined = Recovery.determined(grid, unknown, equations);
-            int target = -1;
-            for (int c = 0; c < determined.length && target < 0; c++) {
-                if (determined[c] && mustProtect(grid, policy, hidden, c)) {
-                    target = c;
+            boolean[] determined = Recovery.determined(grid, unknown(grid, hidden), equations);
+            java.util.Set<Integer> touched = new java.util.HashSet<>();
+            boolean first = true;
+            boolean progress = false;
+            for (int c = 0; c < determined.length; c++) {
+                if (!determined[c] || !mustProtect(grid, policy, hidden, c)) {
+                    continue;
                 }
+                List<Integer> around = equationsOfCell.get(c);
+                if (!first && around.stream().anyMatch(touched::contains)) {
+                    continue;
+                }
+                first = false;
+                int candidate = smallestKnown(grid, hidden, around);
+                if (candidate < 0) {
+                    candidate = smallestKnown(grid, hidden, equations);
+                }
+                if (candidate < 0) {
+                    // Nothing published is left around this cell; it can only be determined as 0.
+                    continue;
+                }
+                hidden[candidate] = true;
+                progress = true;
+                touched.addAll(equationsOfCell.get(candidate));
             }
-            if (target < 0) {
+            if (!progress) {
                 return;
             }
-            int candidate = smallestKnown(grid, hidden, equations, target, true);
-            if (candidate < 0) {
-                candidate = smallestKnown(grid, hidden, equations, target, false);
-            }
-            if (candidate < 0) {
-                // Nothing published is left around this cell; it can only be determined as 0.
-                return;
-            }
-            hidden[candidate] = true;
         }
     }
 
@@ -65,15 +84,11 @@ public final class Suppressor {
         return grid.isImplicit(c) ? policy.isSmall(grid.value(c)) : hidden[c];
     }
 
-    /** Smallest published cell in an equation with {@code target} (or, failing that, anywhere in the component). */
-    private static int smallestKnown(CellGrid grid, boolean[] hidden, List<Integer> equations, int target, boolean nearTarget) {
+    /** Smallest published cell in the given equations (non-zero preferred); -1 if none. */
+    private static int smallestKnown(CellGrid grid, boolean[] hidden, List<Integer> equations) {
         int best = -1;
         for (int e : equations) {
-            int[] cells = grid.equationCells(e);
-            if (nearTarget && !contains(cells, target)) {
-                continue;
-            }
-            for (int c : cells) {
+            for (int c : grid.equationCells(e)) {
                 if (hidden[c] || grid.isImplicit(c)) {
                     continue;
                 }
@@ -99,15 +114,6 @@ public final class Suppressor {
             unknown[c] = hidden[c] || grid.isImplicit(c);
         }
         return unknown;
-    }
-
-    private static boolean contains(int[] cells, int c) {
-        for (int x : cells) {
-            if (x == c) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Equations grouped by shared cells, so each independent block is solved on its own. */

@@ -62,6 +62,41 @@ public final class Metrics {
         return run(() -> TransitionMetric.compute(connection, policy, cohort, asOf));
     }
 
+    /** Lead time between two milestones: Kaplan-Meier quantiles, share within N days, arms, exit destinations. */
+    public LeadTimeResult leadTime(Cohort cohort, LocalDate asOf, LeadTime spec) {
+        return run(() -> LeadTimeMetric.compute(connection, policy, cohort, asOf, spec));
+    }
+
+    /**
+     * The per-episode (time, status, group, arm) behind {@link #leadTime}: microdata, so only from
+     * {@link #unsuppressed()} metrics (e.g. for the R {@code survfit} golden check).
+     */
+    public LeadTimeEpisodes leadTimeEpisodes(Cohort cohort, LocalDate asOf, LeadTime spec) {
+        if (policy.applied()) {
+            throw new IllegalStateException("per-episode lead times are microdata: ask for them from unsuppressed() metrics");
+        }
+        return run(() -> LeadTimeMetric.episodes(connection, cohort, asOf, spec));
+    }
+
+    /** Flow by month: inflow, exits, work in progress, throughput per FTE, ageing of open episodes, Little's law. */
+    public FlowResult flow(Cohort cohort, LocalDate asOf) {
+        return run(() -> FlowMetric.compute(connection, policy, cohort, asOf));
+    }
+
+    /**
+     * The latest date recorded in the store (events, exits, step assessments, follow-ups): the
+     * natural as-of date of an export.
+     */
+    public LocalDate latestDate() {
+        return run(() -> {
+            try (var ps = SqlQuery.load("latest_date").prepare(connection); var rs = ps.executeQuery()) {
+                rs.next();
+                java.sql.Date d = rs.getDate(1);
+                return d == null ? LocalDate.now() : d.toLocalDate();
+            }
+        });
+    }
+
     private interface Computation<T> {
         T compute() throws SQLException;
     }

@@ -1,0 +1,18 @@
+-- Per selected episode that reached the start milestone ${from} on or before :as_of: days to the
+-- end milestone ${to}, or, if not reached, days to when the episode ended (exit, not relevant,
+-- declined) or to :as_of, censored. out_of_order marks episodes whose end comes before the start
+-- (left out of the estimate, counted). destination is the exit destination (for competing risks).
+WITH ms AS (${episode_milestones}),
+spans AS (
+  SELECT grp, arm, destination, ${from} AS start_on, ${to} AS stop_on,
+         COALESCE(end_date, CAST(:as_of AS DATE)) AS censor_on
+  FROM ms
+  WHERE ${from} IS NOT NULL
+)
+SELECT grp, arm, destination,
+       CASE WHEN stop_on IS NOT NULL THEN datediff('day', start_on, stop_on)
+            ELSE datediff('day', start_on, greatest(censor_on, start_on)) END AS days,
+       stop_on IS NOT NULL AS event,
+       COALESCE(stop_on < start_on, FALSE) AS out_of_order
+FROM spans
+ORDER BY grp

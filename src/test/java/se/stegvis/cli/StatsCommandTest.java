@@ -1,0 +1,134 @@
+package se.stegvis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code stegvis stats ...} on small CSV files, output compared cell by cell with R's golden files. */
+class StatsCommandTest {
+    private static final Path IN = Path.of("src/test/resources/stats");
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    record Run(int exit, String out, String err) {
+        List<String> csvLines() {
+            return Arrays.stream(out.split("\n")).filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new StatsCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Every golden column present in the output must match (numbers within 1e-9, NA and NaN as NA, text exactly). */
+    static void matchesGolden(Run run, String golden) throws IOException {
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> got = run.csvLines();
+        List<String> want = Files.readAllLines(GOLDEN.resolve(golden));
+        List<String> gotHeader = List.of(got.get(0).split(","));
+        String[] wantHeader = want.get(0).split(",");
+        assertThat(got).hasSameSizeAs(want);
+        for (int i = 1; i < want.size(); i++) {
+            String[] w = want.get(i).split(",", -1);
+            String[] g = got.get(i).split(",", -1);
+            for (int j = 0; j < wantHeader.length; j++) {
+                int k = gotHeader.indexOf(wantHeader[j]);
+                if (k < 0) {
+                    continue;
+                }
+                String at = golden + " row " + i + " " + wantHeader[j];
+                if (w[j].equals("NaN")) { // R's NaN std.err once S = 0; we print NA for every undefined number
+                    assertThat(g[k]).as(at).isEqualTo("NA");
+                } else if (w[j].equals("NA") || !w[j].matches("-?[0-9.eE+-]+|Inf")) {
+                    assertThat(g[k]).as(at).isEqualTo(w[j]);
+                } else {
+                    assertThat(Double.parseDouble(g[k].replace("Inf", "Infinity")))
+                            .as(at).isCloseTo(Double.parseDouble(w[j].replace("Inf", "Infinity")), within(1e-9));
+                }
+            }
+        }
+    }
+
+    @Test
+    void kmPrintsEverySummarySurvfitRowWithLogLogIntervals() throws IOException {
+        Run r = run("km", "--input", IN.resolve("aml.csv").toString());
+        assertThat(r.out()).startsWith("# Kaplan-Meier").contains("events come before censorings");
+        assertThat(r.csvLines().get(0)).isEqualTo("group,time,n_risk,n_event,n_censor,surv,std_err,lower,upper");
+        matchesGolden(r, "km_aml_loglog.csv");
+    }
+
+    @Test
+    void kmConfTypeLogMatchesRsDefault() throws IOException {
+        matchesGolden(run("km", "--input", IN.resolve("lung.csv").toString(), "--conf-type", "log"), "km_lung_log.csv");
+    }
+
+    @Test
+    void kmSummaryGivesMedianAsPrintSurvfit() throws IOException {
+        Run r = run("km", "--summary", "--no-comments", "--input", IN.resolve("half_at_end.csv").toString());
+        assertThat(r.out()).doesNotContain("#");
+        matchesGolden(r, "km_summary_half_at_end_loglog.csv");
+    }
+
+    @Test
+    void cumincPrintsEveryCauseAndTime() throws IOException {
+        matchesGolden(run("cuminc", "--input", IN.resolve("cr_ties.csv").toString()), "cuminc_cr_ties_log.csv");
+    }
+
+    @Test
+    void logrankStratifiesWhenTheInputHasAStratumColumn() throws IOException {
+        matchesGolden(run("logrank", "--input", IN.resolve("ovarian.csv").toString()), "logrank_strata_ovarian.csv");
+    }
+
+    @Test
+    void proportionGivesWilsonClopperPearsonAndNewcombe() throws IOException {
+        Run r = run("proportion", "--successes", "56", "--trials", "70", "--successes2", "48", "--trials2", "80", "--no-comments");
+        assertThat(r.csvLines()).hasSize(4);
+        assertThat(r.csvLines().get(3)).startsWith("newcombe,");
+        String[] newcombe = r.csvLines().get(3).split(",");
+        String[] golden = Files.readAllLines(GOLDEN.resolve("newcombe.csv")).get(1).split(",");
+        assertThat(Double.parseDouble(newcombe[4])).isCloseTo(Double.parseDouble(golden[5]), within(1e-9));
+        assertThat(Double.parseDouble(newcombe[5])).isCloseTo(Double.parseDouble(golden[6]), within(1e-9));
+    }
+
+    @Test
+    void fisherReadsATableFileAndWarnsOnSmallExpectedCounts(@TempDir Path dir) throws IOException {
+        Path table = dir.resolve("t.csv");
+        Files.writeString(table, "arm,yes,no\ntreated,3,1\ncontrol,1,3\n");
+        Run r = run("fisher", "--input", table.toString(), "--no-comments");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] fisher = r.csvLines().get(1).split(",");
+        assertThat(Double.parseDouble(fisher[3])).isCloseTo(34.0 / 70, within(1e-12));
+        assertThat(r.csvLines().get(2)).startsWith("chisq,0.5,1,").endsWith("Chi-squared approximation may be incorrect");
+    }
+
+    @Test
+    void transitionsCellsMatchTableAndPropTest() throws IOException {
+        matchesGolden(run("transitions", "--input", IN.resolve("histories.csv").toString()), "transitions_histories_cells.csv");
+    }
+
+    @Test
+    void refusesWithAMessageAndExitCodeOne() {
+        Run r = run("km", "--input", IN.resolve("histories.csv").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("stegvis stats km:").contains("no column 'status'");
+        assertThat(r.out()).isEmpty();
+        Run missing = run("logrank", "--input", "does-not-exist.csv");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("cannot read does-not-exist.csv");
+    }
+}
