@@ -37,6 +37,7 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
 
     private Kind kind = Kind.KAPLAN_MEIER;
     private String xAxisTitle;
+    private String yAxisTitle;
     private Double maxTime;
     private final List<Curve> curves = new ArrayList<>();
     private final List<AtRisk> atRisk = new ArrayList<>();
@@ -49,6 +50,12 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
     /** The time axis title, e.g. "Dagar från anvisning till första möte". */
     public SurvivalChartBuilder xAxisTitle(String text) {
         this.xAxisTitle = text;
+        return this;
+    }
+
+    /** The y-axis title, e.g. "Andel som haft första möte (%)"; the default names the kind. */
+    public SurvivalChartBuilder yAxisTitle(String text) {
+        this.yAxisTitle = text;
         return this;
     }
 
@@ -93,12 +100,15 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
         List<AtRisk> rs = List.copyOf(atRisk);
         Kind k = kind;
         String xTitle = xAxisTitle != null ? xAxisTitle : t("Dagar", "Days");
+        String yTitle = yAxisTitle != null ? yAxisTitle : k == Kind.KAPLAN_MEIER ? t("Andel kvar (%)", "Share remaining (%)")
+                : t("Kumulativ andel (%)", "Cumulative share (%)");
         double end = maxTime != null ? maxTime
                 : cs.stream().mapToDouble(c -> c.time()[c.time().length - 1]).max().orElse(1);
-        return (c, area) -> paint(c, area, cs, rs, k, xTitle, end);
+        return (c, area) -> paint(c, area, cs, rs, xTitle, yTitle, end);
     }
 
-    private void paint(Canvas c, Rectangle2D whole, List<Curve> cs, List<AtRisk> rs, Kind k, String xTitle, double end) {
+    private void paint(Canvas c, Rectangle2D whole, List<Curve> cs, List<AtRisk> rs, String xTitle, String yTitle,
+                       double end) {
         SeminarTheme th = c.theme();
         Legend legend = new Legend();
         for (int i = 0; i < cs.size(); i++) {
@@ -115,9 +125,6 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
         Rectangle2D plotArea = new Rectangle2D.Double(area.getX() + labelCol, area.getY(),
                 area.getWidth() - labelCol, area.getHeight() - tableH);
 
-        String yTitle = k == Kind.KAPLAN_MEIER
-                ? t("Andel kvar (%)", "Share remaining (%)")
-                : t("Kumulativ andel (%)", "Cumulative share (%)");
         XYPlot xy = new XYPlot(th, xTitle, yTitle);
         xy.styler().setXAxisMin(0.0).setXAxisMax(end).setYAxisMin(0.0).setYAxisMax(100.0);
         for (int i = 0; i < cs.size(); i++) {

@@ -1,6 +1,8 @@
 package se.stegvis.notebook;
 
 import se.stegvis.charts.Lang;
+import se.stegvis.dictionary.CodeList;
+import se.stegvis.dictionary.DataDictionary;
 
 import java.util.Map;
 
@@ -75,6 +77,29 @@ public final class Labels {
     public static String code(String code, Lang lang) {
         return CODES.getOrDefault(code, new Pair(code, code)).in(lang);
     }
+
+    private static final Map<String, Pair> MILESTONES = Map.ofEntries(
+            Map.entry("referral", new Pair("remiss", "referral")),
+            Map.entry("decision_accepted", new Pair("beslut", "decision")),
+            Map.entry("decision_not_relevant", new Pair("beslut ej aktuell", "not relevant")),
+            Map.entry("declined", new Pair("nej tack", "declined")),
+            Map.entry("first_meeting", new Pair("första möte", "first meeting")),
+            Map.entry("mapping_done", new Pair("klar kartläggning", "mapping done")),
+            Map.entry("plan_established", new Pair("gemensam plan", "joint plan")),
+            Map.entry("activity_start", new Pair("aktivitet", "activity")),
+            Map.entry("exit", new Pair("avslut", "exit")));
+
+    /** A milestone in running text: "första möte" / "first meeting". */
+    public static String milestone(String code, Lang lang) {
+        return MILESTONES.getOrDefault(code, new Pair(code, code)).in(lang);
+    }
+
+    /** An exit destination's label from the data dictionary's code list. */
+    public static String destination(String code, Lang lang) {
+        return DESTINATIONS.code(code).map(c -> lang.pick(c.sv(), c.en())).orElse(code);
+    }
+
+    private static final CodeList DESTINATIONS = DataDictionary.load().codeList("destination").orElseThrow();
 
     /** "Steg 3" / "Step 3". */
     public static String step(String step, Lang lang) {

@@ -2,17 +2,23 @@ package se.stegvis.notebook;
 
 import se.stegvis.charts.AlluvialChartBuilder;
 import se.stegvis.charts.ChartBuilder;
+import se.stegvis.charts.FlowRunChartBuilder;
+import se.stegvis.charts.ForestPlotBuilder;
 import se.stegvis.charts.FunnelChartBuilder;
 import se.stegvis.charts.Hidden;
 import se.stegvis.charts.Lang;
 import se.stegvis.charts.StepMovementChartBuilder;
+import se.stegvis.charts.SurvivalChartBuilder;
 import se.stegvis.charts.TransitionHeatmapBuilder;
 import se.stegvis.metrics.Basis;
+import se.stegvis.metrics.FlowResult;
 import se.stegvis.metrics.FunnelResult;
+import se.stegvis.metrics.LeadTimeResult;
 import se.stegvis.metrics.MetricTable;
 import se.stegvis.metrics.StepResult;
 import se.stegvis.metrics.TransitionResult;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,5 +139,103 @@ public final class MetricCharts {
                     Cells.count(t, row, "n"), Cells.hidden(t, row, "n"));
         }
         return b;
+    }
+
+    /**
+     * Lead-time curves as the cumulative share who reached the end milestone (1 - Kaplan-Meier),
+     * one per group, with their 95 % bands and the numbers at risk under the time axis.
+     */
+    public static SurvivalChartBuilder leadTime(LeadTimeResult r, AtRisk atRisk) {
+        Lang lang = Stegvis.lang();
+        MetricTable t = r.curve();
+        String from = Labels.milestone(r.spec().from().code(), lang);
+        String to = Labels.milestone(r.spec().to().code(), lang);
+        SurvivalChartBuilder b = basis(new SurvivalChartBuilder(), r.basis(), null)
+                .kind(SurvivalChartBuilder.Kind.CUMULATIVE_INCIDENCE)
+                .title(lang.pick("Tid från " + from + " till " + to, "Time from " + from + " to " + to))
+                .xAxisTitle(lang.pick("Dagar från " + from, "Days from " + from))
+                .yAxisTitle(lang.pick("Andel som nått " + to + " (%)", "Share reached " + to + " (%)"));
+        for (String group : Cells.groups(t)) {
+            List<Integer> rows = Cells.rowsOf(t, group);
+            // The curve starts at time 0 with nobody there yet; the table lists the steps after it.
+            double[] time = new double[rows.size() + 1];
+            double[] est = new double[time.length];
+            double[] lo = new double[time.length];
+            double[] hi = new double[time.length];
+            for (int i = 0; i < rows.size(); i++) {
+                int row = rows.get(i);
+                time[i + 1] = Double.parseDouble(t.shown(row, t.column("time")));
+                est[i + 1] = 1 - Cells.number(t, row, "surv");
+                lo[i + 1] = 1 - Cells.number(t, row, "upper");
+                hi[i + 1] = 1 - Cells.number(t, row, "lower");
+            }
+            b.curve(Labels.code(group, lang), time, est, lo, hi);
+            if (atRisk != null && atRisk.counts().containsKey(group)) {
+                b.atRisk(Labels.code(group, lang), atRisk.times(), atRisk.counts().get(group), atRisk.hidden().get(group));
+            }
+        }
+        if (atRisk != null) {
+            b.maxTime(atRisk.times()[atRisk.times().length - 1]);
+        }
+        return b;
+    }
+
+    /**
+     * Exit destinations as competing risks: the cumulative share who had left for each destination
+     * by {@code days} after the start milestone, with 95 % intervals (Aalen-Johansen), for one group.
+     */
+    public static ForestPlotBuilder exitDestinations(LeadTimeResult r, String group, int days) {
+        Lang lang = Stegvis.lang();
+        MetricTable t = r.destinations();
+        ForestPlotBuilder b = basis(new ForestPlotBuilder(), r.basis(), group)
+                .title(lang.pick("Avslutsorsak inom " + days + " dagar", "Exit destination within " + days + " days"))
+                .axisTitle(lang.pick("Kumulativ andel (%), konkurrerande risker", "Cumulative share (%), competing risks"))
+                .percent(true).reference(0).decimals(1);
+        for (int row : Cells.rowsOf(t, group)) {
+            if (Double.parseDouble(t.shown(row, t.column("days"))) != days) {
+                continue;
+            }
+            String label = Labels.destination(t.key(row, "destination"), lang);
+            Hidden h = Cells.hidden(t, row, "events");
+            double cif = Cells.number(t, row, "cif");
+            if (h.hidden() || Double.isNaN(cif)) {
+                b.hiddenRow(label, h.hidden() ? h : Hidden.SMALL);
+            } else {
+                double lo = Cells.number(t, row, "lower");
+                double hi = Cells.number(t, row, "upper");
+                b.row(label, cif, Double.isNaN(lo) ? cif : lo, Double.isNaN(hi) ? cif : hi, Cells.count(t, row, "events"));
+            }
+        }
+        return b;
+    }
+
+    /** Monthly inflow, exits and people in programme for one group from a month on. */
+    public static FlowRunChartBuilder flow(FlowResult r, String group, YearMonth fromMonth) {
+        Lang lang = Stegvis.lang();
+        MetricTable t = r.monthly();
+        List<String> months = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        for (int row : Cells.rowsOf(t, group)) {
+            String month = t.key(row, "month");
+            if (!YearMonth.parse(month).isBefore(fromMonth)) {
+                months.add(month);
+                rows.add(row);
+            }
+        }
+        long[][] values = new long[3][rows.size()];
+        Hidden[][] hidden = new Hidden[3][rows.size()];
+        String[] columns = {"inflow", "exits", "wip"};
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < rows.size(); i++) {
+                values[k][i] = Cells.count(t, rows.get(i), columns[k]);
+                hidden[k][i] = Cells.hidden(t, rows.get(i), columns[k]);
+            }
+        }
+        return basis(new FlowRunChartBuilder(), r.basis(), group)
+                .title(lang.pick("Inflöde, avslut och pågående per månad", "Inflow, exits and in programme per month"))
+                .periods(months)
+                .inflow(values[0], hidden[0])
+                .exits(values[1], hidden[1])
+                .workInProgress(values[2], hidden[2]);
     }
 }

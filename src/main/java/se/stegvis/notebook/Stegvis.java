@@ -2,6 +2,8 @@ package se.stegvis.notebook;
 
 import se.stegvis.charts.Lang;
 import se.stegvis.charts.SeminarTheme;
+import se.stegvis.cohort.Cohort;
+import se.stegvis.metrics.LeadTime;
 import se.stegvis.metrics.Metrics;
 import se.stegvis.dictionary.DataDictionary;
 import se.stegvis.dictionary.Ladder;
@@ -93,10 +95,18 @@ public final class Stegvis implements AutoCloseable {
         return Metrics.on(connection);
     }
 
-    /** The date of the latest event in the store: the natural as-of date of an export. */
+    /**
+     * Numbers at risk for the lead time of a cohort at the given days, per group, with counts
+     * below the disclosure threshold hidden (for the table under a lead-time curve).
+     */
+    public AtRisk atRisk(Cohort cohort, LocalDate asOf, LeadTime spec, double... days) {
+        Metrics m = metrics();
+        return AtRisk.count(m.unsuppressed().leadTimeEpisodes(cohort, asOf, spec), m.policy().threshold(), days);
+    }
+
+    /** The latest date recorded in the store: the natural as-of date of an export. */
     public LocalDate asOf() {
-        Table t = sql("SELECT max(event_date) AS d FROM events");
-        return t.rowCount() == 0 || t.column(0).isMissing(0) ? LocalDate.now() : t.dateColumn(0).get(0);
+        return metrics().latestDate();
     }
 
     /** The default step ladder from the data dictionary: step, label and definition. */
