@@ -106,11 +106,11 @@ final class CompareMetric {
             // The signal says where the rate lies: hidden with it.
             row.key("signal", signal, ce, cn);
         }
-        var all = table.row().key("group", "all");
-        int te = all.count("events", totalEvents);
-        int tn = all.count("n", totalN);
-        all.proportion("rate", "lower", "upper", te, tn).number("target", target).key("signal", "");
         if (byGroup.size() > 1) {
+            var all = table.row().key("group", "all");
+            int te = all.count("events", totalEvents);
+            int tn = all.count("n", totalN);
+            all.proportion("rate", "lower", "upper", te, tn).number("target", target).key("signal", "");
             rb.sum(te, eventCells);
             rb.sum(tn, nCells);
         }

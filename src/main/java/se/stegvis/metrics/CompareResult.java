@@ -9,7 +9,7 @@ import java.util.List;
  * @param rate the rate compared
  * @param groups {@code group,events,n,rate,lower,upper,target,funnel_lower95,funnel_upper95,funnel_lower998,
  *     funnel_upper998,signal,difference,diff_lower,diff_upper,fisher_p,std_rate,std_lower,std_upper,std_strata};
- *     the last row, group {@code all}, is the whole selection (the funnel target)
+ *     with more than one group, a last row {@code all} is the whole selection (the funnel target)
  */
 public record CompareResult(Basis basis, Rate rate, MetricTable groups) implements MetricResult {
     @Override
