@@ -19,7 +19,7 @@ ev AS (
 ),
 joined AS (
   SELECT s.episode_id, s.person_id, s.programme, s.municipality, s.grp, s.arm, s.referral_date,
-         s.birth_year, s.gender, s.income_source_at_entry,
+         s.birth_year, s.age_band, s.gender, s.income_source_at_entry,
          ev.not_relevant, ev.declined, ev.accepted, ev.first_meeting, ev.mapping_done,
          ev.plan_established, ev.activity_start,
          COALESCE(x.exit_date, ev.exit_event) AS exit_date,

@@ -9,6 +9,7 @@ import se.stegvis.disclosure.DisclosurePolicy;
 import se.stegvis.metrics.LeadTime;
 import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.Metrics;
+import se.stegvis.metrics.Rate;
 import se.stegvis.metrics.ResultWriter;
 
 /** A parsed {@code stegvis metrics} call: which metric, on which selection, how shown. */
@@ -17,7 +18,7 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
 
     /** The metric names of the CLI. */
     enum Name {
-        FUNNEL, STEPS, TRANSITIONS, LEADTIME, FLOW;
+        FUNNEL, STEPS, TRANSITIONS, LEADTIME, FLOW, OUTCOMES, FLOW_QUALITY, COMPARE, DATA_QUALITY;
 
         String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -41,6 +42,10 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
             case TRANSITIONS -> m.transitions(cohort, asOf);
             case LEADTIME -> m.leadTime(cohort, asOf, leadTime);
             case FLOW -> m.flow(cohort, asOf);
+            case OUTCOMES -> m.outcomes(cohort, asOf, withinDays);
+            case FLOW_QUALITY -> m.flowQuality(cohort, asOf);
+            case COMPARE -> m.compare(cohort, asOf, Rate.parse(rate), withinDays);
+            case DATA_QUALITY -> m.dataQuality(cohort, asOf);
         };
     }
 }

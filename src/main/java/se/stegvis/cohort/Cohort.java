@@ -159,8 +159,8 @@ public final class Cohort {
 
     /**
      * The selected episodes known on {@code asOf} (referred on or before it) as a SELECT over
-     * {@code episodes e} with every episode column plus {@code grp} (the group label) and
-     * {@code arm} (baseline, comparison or NULL).
+     * {@code episodes e} with every episode column plus {@code grp} (the group label),
+     * {@code arm} (baseline, comparison or NULL) and {@code age_band} (at referral).
      */
     public SqlFragment selection(LocalDate asOf) {
         SqlFragment arm = split.armExpression();
@@ -172,7 +172,8 @@ public final class Cohort {
         params.addAll(arm.params());
         params.addAll(where.params());
         params.add(Objects.requireNonNull(asOf, "as-of date"));
-        return new SqlFragment("SELECT e.*, " + grp.sql() + " AS grp, " + arm.sql() + " AS arm FROM episodes e WHERE "
+        return new SqlFragment("SELECT e.*, " + grp.sql() + " AS grp, " + arm.sql() + " AS arm, "
+                + AgeBand.labelExpression() + " AS age_band FROM episodes e WHERE "
                 + where.sql() + " AND e.referral_date <= ?", params);
     }
 

@@ -267,6 +267,9 @@ final class LeadTimeMetric {
                 events[k]++;
             }
         }
+        if (Arrays.stream(events).sum() == 0) {
+            return; // nobody has exited yet: no incidence to estimate
+        }
         CumulativeIncidence ci = AalenJohansen.fit(time, cause);
         for (int k = 0; k < DESTINATIONS.size(); k++) {
             if (events[k] == 0) {

@@ -83,6 +83,30 @@ public final class Metrics {
         return run(() -> FlowMetric.compute(connection, policy, cohort, asOf));
     }
 
+    /** Outcomes: exits to work or studies, drop-out, step up, plan within {@code planDays}; follow-up with loss. */
+    public OutcomeResult outcomes(Cohort cohort, LocalDate asOf, int planDays) {
+        return run(() -> OutcomeMetric.compute(connection, policy, cohort, asOf, planDays));
+    }
+
+    /** Flow against quality per group (a unit: programme, municipality or both) and quarter of exit. */
+    public FlowQualityResult flowQuality(Cohort cohort, LocalDate asOf) {
+        return run(() -> FlowQualityMetric.compute(connection, policy, cohort, asOf));
+    }
+
+    /**
+     * Groups side by side on {@code rate}: Wilson intervals, funnel-plot limits, Newcombe difference
+     * and Fisher's test against the other groups, direct standardisation for age band and gender.
+     * {@code planDays} is the N of {@link Rate#PLAN_WITHIN}.
+     */
+    public CompareResult compare(Cohort cohort, LocalDate asOf, Rate rate, int planDays) {
+        return run(() -> CompareMetric.compute(connection, policy, cohort, asOf, rate, planDays));
+    }
+
+    /** Data quality: completeness, impossible sequences, missing assessments, duplicates, late registrations. */
+    public DataQualityResult dataQuality(Cohort cohort, LocalDate asOf) {
+        return run(() -> DataQualityMetric.compute(connection, policy, cohort, asOf));
+    }
+
     /**
      * The latest date recorded in the store (events, exits, step assessments, follow-ups): the
      * natural as-of date of an export.

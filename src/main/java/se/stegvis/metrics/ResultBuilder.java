@@ -60,6 +60,11 @@ final class ResultBuilder {
         return grid.shown(value);
     }
 
+    /** A count never published that must not be recoverable when small (e.g. "other exits"). */
+    int implicitCell(long value) {
+        return grid.implicit(value);
+    }
+
     long value(int cell) {
         return grid.value(cell);
     }
@@ -133,7 +138,12 @@ final class ResultBuilder {
                 Row row = rows.get(r);
                 for (int c = 0; c < nc; c++) {
                     switch (columns.get(c).kind()) {
-                        case KEY -> values[r][c] = row.keys[c] == null ? "" : row.keys[c];
+                        case KEY -> {
+                            for (int dep : row.dependsOn[c]) {
+                                hidden[r][c] |= mask.isHidden(dep);
+                            }
+                            values[r][c] = row.keys[c] == null || hidden[r][c] ? "" : row.keys[c];
+                        }
                         case COUNT -> {
                             int cell = row.cells[c];
                             if (cell < 0) {
@@ -179,6 +189,14 @@ final class ResultBuilder {
             return this;
         }
 
+        /** A label that says something about counts (e.g. "above the funnel limit"): blank when one is hidden. */
+        Row key(String column, String value, int... basis) {
+            int c = table.index(column, Kind.KEY);
+            keys[c] = value;
+            dependsOn[c] = basis.clone();
+            return this;
+        }
+
         /** A new published count in this row; returns its cell. */
         int count(String column, long value) {
             int cell = grid.shown(value);
@@ -205,11 +223,19 @@ final class ResultBuilder {
          * complement (denominator minus numerator) is protected too.
          */
         Row proportion(String estimate, String lower, String upper, int numerator, int denominator) {
-            long k = grid.value(numerator);
-            long n = grid.value(denominator);
             if (numerator != denominator) {
                 grid.complement(numerator, denominator);
             }
+            return share(estimate, lower, upper, numerator, denominator);
+        }
+
+        /**
+         * As {@link #proportion} without protecting the complement: for counts whose complement is
+         * not about people (e.g. records with a value present).
+         */
+        Row share(String estimate, String lower, String upper, int numerator, int denominator) {
+            long k = grid.value(numerator);
+            long n = grid.value(denominator);
             Interval iv = n == 0 ? new Interval(Double.NaN, Double.NaN, Double.NaN, LEVEL) : Proportions.wilson(k, n, LEVEL);
             number(estimate, iv.estimate(), numerator, denominator);
             number(lower, iv.lower(), numerator, denominator);
