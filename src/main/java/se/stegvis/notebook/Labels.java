@@ -73,9 +73,22 @@ public final class Labels {
         return PARTS.getOrDefault(name, new Pair(name, name)).in(lang);
     }
 
-    /** A code (funnel stage, status, arm) as a label; unknown codes are returned as they are. */
+    /**
+     * A code (funnel stage, status, arm) as a label; a unit "evi/Ludvika" as "EVI Ludvika";
+     * other codes are returned as they are.
+     */
     public static String code(String code, Lang lang) {
+        int slash = code.indexOf('/');
+        if (slash > 0) {
+            return programme(code.substring(0, slash)) + " " + code.substring(slash + 1);
+        }
         return CODES.getOrDefault(code, new Pair(code, code)).in(lang);
+    }
+
+    /** A programme code as a short name: "evi" -> "EVI", "rehabteamet" -> "Rehabteamet". */
+    public static String programme(String code) {
+        return code.length() <= 3 ? code.toUpperCase(java.util.Locale.ROOT)
+                : Character.toUpperCase(code.charAt(0)) + code.substring(1);
     }
 
     private static final Map<String, Pair> MILESTONES = Map.ofEntries(
@@ -88,6 +101,17 @@ public final class Labels {
             Map.entry("plan_established", new Pair("gemensam plan", "joint plan")),
             Map.entry("activity_start", new Pair("aktivitet", "activity")),
             Map.entry("exit", new Pair("avslut", "exit")));
+
+    private static final Map<String, Pair> RATES = Map.ofEntries(
+            Map.entry("exit_work_or_studies", new Pair("Avslut till arbete eller studier", "Exits to work or studies")),
+            Map.entry("dropout", new Pair("Avbrott bland avslutade", "Drop-outs among exits")),
+            Map.entry("step_up", new Pair("Minst ett steg upp", "At least one step up")),
+            Map.entry("plan_within", new Pair("Gemensam plan i tid", "Joint plan in time")));
+
+    /** An outcome rate's title. */
+    public static String rate(String key, Lang lang) {
+        return RATES.getOrDefault(key, new Pair(key, key)).in(lang);
+    }
 
     /** A milestone in running text: "första möte" / "first meeting". */
     public static String milestone(String code, Lang lang) {

@@ -2,15 +2,19 @@ package se.stegvis.notebook;
 
 import se.stegvis.charts.AlluvialChartBuilder;
 import se.stegvis.charts.ChartBuilder;
+import se.stegvis.charts.FlowQualityScatterBuilder;
 import se.stegvis.charts.FlowRunChartBuilder;
 import se.stegvis.charts.ForestPlotBuilder;
 import se.stegvis.charts.FunnelChartBuilder;
+import se.stegvis.charts.FunnelPlotBuilder;
 import se.stegvis.charts.Hidden;
 import se.stegvis.charts.Lang;
 import se.stegvis.charts.StepMovementChartBuilder;
 import se.stegvis.charts.SurvivalChartBuilder;
 import se.stegvis.charts.TransitionHeatmapBuilder;
 import se.stegvis.metrics.Basis;
+import se.stegvis.metrics.CompareResult;
+import se.stegvis.metrics.FlowQualityResult;
 import se.stegvis.metrics.FlowResult;
 import se.stegvis.metrics.FunnelResult;
 import se.stegvis.metrics.LeadTimeResult;
@@ -237,5 +241,110 @@ public final class MetricCharts {
                 .inflow(values[0], hidden[0])
                 .exits(values[1], hidden[1])
                 .workInProgress(values[2], hidden[2]);
+    }
+
+    /**
+     * Flow (exits per FTE) against quality per unit and quarter, from {@code fromQuarter} (e.g.
+     * "2023-Q1") on. quality is {@code positive} (exits to work or studies) or {@code step_up}.
+     */
+    public static FlowQualityScatterBuilder flowQuality(FlowQualityResult r, String quality, String fromQuarter) {
+        Lang lang = Stegvis.lang();
+        MetricTable t = r.quarterly();
+        boolean positive = "positive".equals(quality);
+        String rate = positive ? "positive_rate" : "step_up_rate";
+        String lower = positive ? "lower" : "step_lower";
+        String upper = positive ? "upper" : "step_upper";
+        FlowQualityScatterBuilder b = basis(new FlowQualityScatterBuilder(), r.basis(), null)
+                .title(lang.pick("Flöde mot kvalitet per kvartal", "Flow versus quality per quarter"))
+                .axisTitles(lang.pick("Avslut per årsarbetare och kvartal", "Exits per FTE and quarter"),
+                        positive ? lang.pick("Andel avslut till arbete/studier (%)", "Exits to work/studies (%)")
+                                : lang.pick("Andel som gått upp minst ett steg (%)", "Share up at least one step (%)"));
+        for (int row = 0; row < t.rowCount(); row++) {
+            String quarter = t.key(row, "quarter");
+            if (quarter.compareTo(fromQuarter) < 0) {
+                continue;
+            }
+            String unit = Labels.code(t.key(row, "group"), lang);
+            double flow = Cells.number(t, row, "exits_per_fte");
+            double q = Cells.number(t, row, rate);
+            if (Double.isNaN(flow) || Double.isNaN(q)) {
+                Hidden h = Cells.hidden(t, row, positive ? "positive" : "step_up");
+                b.hiddenPoint(unit, quarter, h.hidden() ? h : Cells.hidden(t, row, "exits"));
+            } else {
+                b.point(unit, quarter, flow, Double.NaN, Double.NaN, q, Cells.number(t, row, lower),
+                        Cells.number(t, row, upper));
+            }
+        }
+        return b;
+    }
+
+    /** Each group's rate with its 95 % interval, the whole selection's rate as the reference line. */
+    public static ForestPlotBuilder compareRates(CompareResult r) {
+        Lang lang = Stegvis.lang();
+        MetricTable t = r.groups();
+        ForestPlotBuilder b = basis(new ForestPlotBuilder(), r.basis(), null)
+                .title(Labels.rate(r.rate().key(), lang))
+                .axisTitle(lang.pick("Andel (%) med 95 % konfidensintervall (Wilson)", "Share (%) with 95% CI (Wilson)"))
+                .percent(true);
+        for (int row = 0; row < t.rowCount(); row++) {
+            String group = t.key(row, "group");
+            if ("all".equals(group)) {
+                b.reference(Cells.number(t, row, "rate"));
+                b.note(lang.pick("Streckad linje: hela urvalet, ", "Dashed line: whole selection, ")
+                        + Stegvis.theme().formats().percent(Cells.number(t, row, "rate"), 1) + ".");
+                continue;
+            }
+            Hidden h = Cells.hidden(t, row, "events");
+            if (h.hidden()) {
+                b.hiddenRow(Labels.code(group, lang), h);
+            } else {
+                b.row(Labels.code(group, lang), Cells.number(t, row, "rate"), Cells.number(t, row, "lower"),
+                        Cells.number(t, row, "upper"), Cells.count(t, row, "n"));
+            }
+        }
+        return b;
+    }
+
+    /** Each group against the others: difference in rate with Newcombe's interval, 0 = no difference. */
+    public static ForestPlotBuilder compareDifferences(CompareResult r) {
+        Lang lang = Stegvis.lang();
+        MetricTable t = r.groups();
+        ForestPlotBuilder b = basis(new ForestPlotBuilder(), r.basis(), null)
+                .title(Labels.rate(r.rate().key(), lang) + lang.pick(": skillnad mot övriga", ": difference from the rest"))
+                .axisTitle(lang.pick("Skillnad i procentenheter (Newcombe 95 %)", "Difference in percentage points (Newcombe 95%)"))
+                .percent(true).reference(0);
+        for (int row = 0; row < t.rowCount(); row++) {
+            String group = t.key(row, "group");
+            if ("all".equals(group)) {
+                continue;
+            }
+            double d = Cells.number(t, row, "difference");
+            Hidden h = Cells.hidden(t, row, "events");
+            if (h.hidden() || Double.isNaN(d)) {
+                b.hiddenRow(Labels.code(group, lang), h.hidden() ? h : Hidden.SMALL);
+            } else {
+                b.row(Labels.code(group, lang), d, Cells.number(t, row, "diff_lower"), Cells.number(t, row, "diff_upper"),
+                        Cells.count(t, row, "n"));
+            }
+        }
+        return b;
+    }
+
+    /** The groups on a funnel plot around the whole selection's rate, with 95 % and 99.8 % limits. */
+    public static FunnelPlotBuilder funnelPlot(CompareResult r) {
+        Lang lang = Stegvis.lang();
+        MetricTable t = r.groups();
+        FunnelPlotBuilder b = basis(new FunnelPlotBuilder(), r.basis(), null)
+                .title(Labels.rate(r.rate().key(), lang) + lang.pick(": trattdiagram", ": funnel plot"));
+        for (int row = 0; row < t.rowCount(); row++) {
+            String group = t.key(row, "group");
+            if ("all".equals(group)) {
+                b.target(Cells.number(t, row, "rate"));
+                continue;
+            }
+            b.unit(Labels.code(group, lang), Cells.count(t, row, "events"), Cells.count(t, row, "n"),
+                    Cells.hidden(t, row, "events"));
+        }
+        return b;
     }
 }
