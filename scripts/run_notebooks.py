@@ -124,9 +124,8 @@ def main():
     ap.add_argument("--timeout", type=int, default=600, help="seconds per cell")
     args = ap.parse_args()
 
-    paths = sorted(Path(args.notebooks).glob("*.ipynb"))
-    if args.only:
-        paths = [p for p in paths if p.stem in args.only]
+    every = sorted(Path(args.notebooks).glob("*.ipynb"))
+    paths = [p for p in every if not args.only or p.stem in args.only]
     if not paths:
         print("run_notebooks: no notebooks found", file=sys.stderr)
         return 1
@@ -134,7 +133,7 @@ def main():
     if not args.check:
         out.mkdir(parents=True, exist_ok=True)
         (out / "executed").mkdir(exist_ok=True)
-    pages = []
+    errors = {}
     failed = 0
     for path in paths:
         charts_dir = None if args.check else out / "charts" / path.stem
@@ -143,13 +142,21 @@ def main():
         print(f"{'FEL' if error else 'ok '} {path.name:32s} {seconds:6.1f} s  {title}", flush=True)
         if error:
             failed += 1
+            errors[path.stem] = error
             print(error, file=sys.stderr)
         if not args.check:
             nbformat.write(nb, out / "executed" / path.name)
             (out / f"{path.stem}.html").write_text(to_html(nb, title), encoding="utf-8")
-            charts = sorted(charts_dir.glob("*.png")) if charts_dir.exists() else []
-            pages.append({"title": title, "html": f"{path.stem}.html", "charts": charts, "error": error})
     if not args.check:
+        # The index lists every page present, also those of earlier runs when --only was used.
+        pages = []
+        for path in every:
+            executed = out / "executed" / path.name
+            if executed.exists():
+                charts_dir = out / "charts" / path.stem
+                pages.append({"title": title_of(nbformat.read(executed, as_version=4), path.stem),
+                              "html": f"{path.stem}.html", "error": errors.get(path.stem),
+                              "charts": sorted(charts_dir.glob("*.png")) if charts_dir.exists() else []})
         write_index(out, pages)
         print(f"wrote {out / 'index.html'}")
     print(f"{len(paths) - failed} passed, {failed} failed")

@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * A run chart of flow per period (month or quarter): inflow, exits and work in progress as lines,
- * with the median of each flow series dashed (the run chart's centre line). A suppressed value
- * breaks its line and is marked "&lt;5" at the foot of the plot in the series colour.
+ * with the median of each flow series dashed (the run chart's centre line) when none of its values
+ * is hidden. A hidden value breaks its line and is marked "&lt;5" or ".." at the foot of the plot
+ * in the series colour.
  */
 public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder> {
 
@@ -103,7 +104,7 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
         for (int k = 0; k < ss.size(); k++) {
             legend.add(ss.get(k).name(), Palette.series(k), Legend.Key.LINE);
         }
-        if (ss.stream().anyMatch(Series::withMedian)) {
+        if (ss.stream().anyMatch(s -> s.withMedian() && Arrays.stream(s.hidden()).noneMatch(Hidden::hidden))) {
             legend.add(t("Median (streckad)", "Median (dashed)"), Palette.MUTED_TEXT, Legend.Key.DASHED);
         }
         Rectangle2D area = legend.draw(c, whole);
@@ -123,7 +124,8 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
             XYSeries line = xy.line(s.name(), x, s.values(), colour);
             line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
             line.setMarkerColor(colour);
-            if (s.withMedian()) {
+            // A median of the shown values alone would be biased where values are hidden.
+            if (s.withMedian() && Arrays.stream(s.hidden()).noneMatch(Hidden::hidden)) {
                 double median = median(s.values());
                 if (!Double.isNaN(median)) {
                     XYSeries m = xy.line(s.name() + " " + t("median", "median"), new double[]{0, ps.size() - 1},

@@ -41,9 +41,13 @@ public final class Formats {
         return lang == Lang.SV ? number + "\u00a0%" : number + "%";
     }
 
-    /** An interval "(1,2–3,4)" with an en dash, formatted like {@link #decimal}. */
+    /**
+     * An interval "(1,2–3,4)" with an en dash, formatted like {@link #decimal}; "(-3,4; 1,2)" when
+     * a bound is negative, where a dash next to a minus sign would misread.
+     */
     public String interval(double lower, double upper, int decimals) {
-        return "(" + decimal(lower, decimals) + "–" + decimal(upper, decimals) + ")";
+        String separator = lower < 0 || upper < 0 ? "; " : "–";
+        return "(" + decimal(lower, decimals) + separator + decimal(upper, decimals) + ")";
     }
 
     private DecimalFormat pattern(String pattern) {

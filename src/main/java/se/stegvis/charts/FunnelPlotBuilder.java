@@ -1,7 +1,7 @@
 package se.stegvis.charts;
 
-import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.knowm.xchart.XYSeries;
+import se.stegvis.stats.FunnelLimits;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * A funnel plot for comparing units on a proportion: each unit's rate against its size, with the
  * target line and 95 % and 99.8 % control limits that narrow as n grows (exact binomial limits
- * with Spiegelhalter's interpolation, Statist. Med. 2005;24:1185-1202). Units outside the limits
+ * with Spiegelhalter's interpolation, from {@link FunnelLimits}). Units outside the limits
  * are coloured. A suppressed unit is not plotted (its rate would reveal the count) and is named in
  * a footnote.
  */
@@ -75,14 +75,8 @@ public final class FunnelPlotBuilder extends ChartBuilder<FunnelPlotBuilder> {
         return super.build();
     }
 
-    /** The lower or upper control limit (as a proportion) at size n for a two-sided level. */
-    static double limit(double p0, int n, double tailProbability) {
-        BinomialDistribution d = BinomialDistribution.of(n, p0);
-        int r = d.inverseCumulativeProbability(tailProbability);
-        double fr = d.cumulativeProbability(r);
-        double frMinus = r > 0 ? d.cumulativeProbability(r - 1) : 0;
-        double alpha = fr > frMinus ? (fr - tailProbability) / (fr - frMinus) : 0;
-        return Math.max(0, Math.min(1, (r - alpha) / n));
+    private static double limit(double p0, int n, double tailProbability) {
+        return FunnelLimits.limit(p0, n, tailProbability);
     }
 
     @Override

@@ -257,8 +257,8 @@ public final class MetricCharts {
         FlowQualityScatterBuilder b = basis(new FlowQualityScatterBuilder(), r.basis(), null)
                 .title(lang.pick("Flöde mot kvalitet per kvartal", "Flow versus quality per quarter"))
                 .axisTitles(lang.pick("Avslut per årsarbetare och kvartal", "Exits per FTE and quarter"),
-                        positive ? lang.pick("Andel avslut till arbete/studier (%)", "Exits to work/studies (%)")
-                                : lang.pick("Andel som gått upp minst ett steg (%)", "Share up at least one step (%)"));
+                        positive ? lang.pick("Till arbete/studier (%)", "To work/studies (%)")
+                                : lang.pick("Minst ett steg upp (%)", "Up at least one step (%)"));
         for (int row = 0; row < t.rowCount(); row++) {
             String quarter = t.key(row, "quarter");
             if (quarter.compareTo(fromQuarter) < 0) {

@@ -124,7 +124,7 @@ class ChartBuildersTest {
                 .suppressedRow("Säter")
                 .build(), "forest");
         assertProjectorImage(chart);
-        assertThat(chart.drawnTexts()).contains("5,0 (-2,0–14,0)   n = 180", "<5");
+        assertThat(chart.drawnTexts()).contains("5,0 (-2,0; 14,0)   n = 180", "<5");
     }
 
     @Test
@@ -162,10 +162,7 @@ class ChartBuildersTest {
     }
 
     @Test
-    void funnelPlotLimitsNarrowAsUnitsGrow() throws IOException {
-        assertThat(FunnelPlotBuilder.limit(0.3, 400, 0.975) - FunnelPlotBuilder.limit(0.3, 400, 0.025))
-                .isLessThan(FunnelPlotBuilder.limit(0.3, 40, 0.975) - FunnelPlotBuilder.limit(0.3, 40, 0.025));
-        assertThat(FunnelPlotBuilder.limit(0.3, 100, 0.975)).isBetween(0.38, 0.40);
+    void funnelPlotNamesHiddenUnitsInsteadOfPlottingThem() throws IOException {
         FunnelPlotBuilder builder = new FunnelPlotBuilder()
                 .title("Andel till arbete eller studier per kommun").n(720)
                 .definition("Andel avslutade till arbete eller studier bland alla avslutade.")
