@@ -4,7 +4,7 @@ import org.knowm.xchart.XYSeries;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.geom.Point2D;
+import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 /**
  * A run chart of flow per period (month or quarter): inflow, exits and work in progress as lines,
  * with the median of each flow series dashed (the run chart's centre line) when none of its values
- * is hidden. A hidden value breaks its line and is marked "&lt;5" or ".." at the foot of the plot
- * in the series colour.
+ * is hidden. A hidden value breaks its line and is marked "&lt;5" or ".." in a table of hidden
+ * values under the time axis.
  */
 public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder> {
 
@@ -135,14 +135,35 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
                 }
             }
         }
-        xy.paint(c, area);
+        // Hidden values are listed under the time axis, one row per series, like numbers at risk:
+        // marks inside the plot would sit where a value of about zero would be.
+        List<Integer> withHidden = new ArrayList<>();
         for (int k = 0; k < ss.size(); k++) {
+            if (Arrays.stream(ss.get(k).hidden()).anyMatch(Hidden::hidden)) {
+                withHidden.add(k);
+            }
+        }
+        Font font = th.tickFont();
+        double rowH = c.lineHeight(font) * 1.1;
+        double tableH = withHidden.isEmpty() ? 0 : rowH * (withHidden.size() + 1) + th.px(12);
+        double labelCol = withHidden.stream().mapToDouble(k -> c.width(ss.get(k).name(), font)).max().orElse(0)
+                + (withHidden.isEmpty() ? 0 : th.px(24));
+        Rectangle2D plotArea = new Rectangle2D.Double(area.getX() + labelCol, area.getY(), area.getWidth() - labelCol,
+                area.getHeight() - tableH);
+        xy.paint(c, plotArea);
+        if (withHidden.isEmpty()) {
+            return;
+        }
+        double y = plotArea.getMaxY() + th.px(12) + c.ascent(font);
+        c.text(t("Dolda värden", "Hidden values"), area.getX(), y, th.axisTitleFont(), Palette.TEXT, Canvas.Align.LEFT);
+        for (int k : withHidden) {
             Series s = ss.get(k);
+            y += rowH;
+            c.text(s.name(), area.getX(), y, font, Palette.series(k), Canvas.Align.LEFT);
             for (int i = 0; i < s.values().length; i++) {
                 if (s.hidden()[i].hidden()) {
-                    Point2D p = xy.screen(area, i, 0);
-                    c.labelBox(s.hidden()[i].label(th), p.getX(), p.getY() - th.px(18) - k * c.lineHeight(th.tickFont()),
-                            th.tickFont(), Palette.series(k));
+                    c.text(s.hidden()[i].label(th), xy.screen(plotArea, i, 0).getX(), y, font, Palette.TEXT,
+                            Canvas.Align.CENTER);
                 }
             }
         }
