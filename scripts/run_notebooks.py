@@ -67,7 +67,9 @@ def execute(path, charts_dir, timeout):
 
 PAGE_CSS = """
 <style>
-  body { font-family: "DejaVu Sans", "Segoe UI", sans-serif; font-size: 18px; }
+  body { font-family: "DejaVu Sans", "Segoe UI", sans-serif; }
+  .jp-RenderedHTMLCommon { font-size: 20px; line-height: 1.45; max-width: 1400px; }
+  .jp-RenderedHTMLCommon h1 { font-size: 40px; } .jp-RenderedHTMLCommon h2 { font-size: 30px; }
   .jp-OutputArea-output img { max-width: 100%; height: auto; }
   .jp-RenderedHTMLCommon table { font-size: 17px; }
   .stegvis-back { font-size: 16px; margin: 12px 0; }

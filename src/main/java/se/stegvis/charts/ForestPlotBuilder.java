@@ -89,7 +89,7 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
         Formats f = th.formats();
         Font label = th.axisTitleFont();
         Font tick = th.tickFont();
-        Font value = th.tickFont();
+        Font value = th.axisTitleFont();
         double min = ref;
         double max = ref;
         for (Row r : data) {
@@ -109,7 +109,9 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
         double axisH = c.lineHeight(tick) + c.lineHeight(label) + th.px(20);
         double top = area.getY() + th.px(8);
         double bottom = area.getMaxY() - axisH;
-        double slot = (bottom - top) / Math.max(1, data.size());
+        // Few rows keep a row height a reader can follow across; the block then sits under the top.
+        double slot = Math.min((bottom - top) / Math.max(1, data.size()), th.px(110));
+        bottom = top + slot * data.size();
         java.util.function.DoubleUnaryOperator x = v -> left + (v - lo) / (hi - lo) * (right - left);
 
         c.g().setStroke(new BasicStroke((float) Math.max(1, th.px(1.5))));
@@ -119,7 +121,8 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
             c.text(f.decimal(t, Ticks.decimals(ticks)), x.applyAsDouble(t), bottom + th.px(8) + c.ascent(tick), tick,
                     Palette.TEXT, Canvas.Align.CENTER);
         }
-        c.text(axisTitle, (left + right) / 2, area.getMaxY() - th.px(4), label, Palette.TEXT, Canvas.Align.CENTER);
+        c.text(axisTitle, (left + right) / 2, bottom + th.px(16) + c.lineHeight(tick) + c.ascent(label), label,
+                Palette.TEXT, Canvas.Align.CENTER);
         c.g().setColor(Palette.TEXT);
         c.g().setStroke(new BasicStroke((float) Math.max(1.5, th.px(3)), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
                 10f, new float[]{(float) th.px(12), (float) th.px(8)}, 0f));
