@@ -42,6 +42,9 @@ public final class FunnelPlotBuilder extends ChartBuilder<FunnelPlotBuilder> {
 
     /** A unit with the disclosure state of its event count. */
     public FunnelPlotBuilder unit(String label, long events, long n, Hidden hidden) {
+        if (!hidden.hidden() && (n <= 0 || events < 0 || events > n)) {
+            throw new IllegalArgumentException(label + ": need 0 <= events <= n and n > 0, got " + events + " of " + n);
+        }
         units.add(hidden.hidden() ? new Unit(label, -1, -1, hidden) : new Unit(label, events, n, hidden));
         return this;
     }
@@ -75,8 +78,9 @@ public final class FunnelPlotBuilder extends ChartBuilder<FunnelPlotBuilder> {
         return super.build();
     }
 
+    /** The limit as a proportion; at a target of 0 or 1 there is no spread, so the limit is the target. */
     private static double limit(double p0, int n, double tailProbability) {
-        return FunnelLimits.limit(p0, n, tailProbability);
+        return p0 > 0 && p0 < 1 ? FunnelLimits.limit(p0, n, tailProbability) : p0;
     }
 
     @Override

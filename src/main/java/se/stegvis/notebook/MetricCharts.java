@@ -295,8 +295,8 @@ public final class MetricCharts {
                 continue;
             }
             Hidden h = Cells.hidden(t, row, "events");
-            if (h.hidden()) {
-                b.hiddenRow(Labels.code(group, lang), h);
+            if (h.hidden() || Double.isNaN(Cells.number(t, row, "rate"))) {
+                b.hiddenRow(Labels.code(group, lang), h.hidden() ? h : Cells.hidden(t, row, "n"));
             } else {
                 b.row(Labels.code(group, lang), Cells.number(t, row, "rate"), Cells.number(t, row, "lower"),
                         Cells.number(t, row, "upper"), Cells.count(t, row, "n"));
@@ -342,8 +342,9 @@ public final class MetricCharts {
                 b.target(Cells.number(t, row, "rate"));
                 continue;
             }
+            Hidden events = Cells.hidden(t, row, "events");
             b.unit(Labels.code(group, lang), Cells.count(t, row, "events"), Cells.count(t, row, "n"),
-                    Cells.hidden(t, row, "events"));
+                    events.hidden() ? events : Cells.hidden(t, row, "n"));
         }
         return b;
     }

@@ -5,6 +5,7 @@ import se.stegvis.charts.SeminarTheme;
 import se.stegvis.cohort.Cohort;
 import se.stegvis.metrics.LeadTime;
 import se.stegvis.metrics.Metrics;
+import se.stegvis.store.CohortStore;
 import se.stegvis.dictionary.DataDictionary;
 import se.stegvis.dictionary.Ladder;
 import tech.tablesaw.api.IntColumn;
@@ -14,12 +15,10 @@ import tech.tablesaw.api.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Properties;
 
 /**
  * Where a notebook starts: {@code var sv = Stegvis.open("build/demo/stegvis.duckdb");} opens the
@@ -30,12 +29,12 @@ import java.util.Properties;
 public final class Stegvis implements AutoCloseable {
     private static volatile Lang lang = Lang.SV;
 
-    private final Path database;
+    private final CohortStore store;
     private final Connection connection;
 
-    private Stegvis(Path database, Connection connection) {
-        this.database = database;
-        this.connection = connection;
+    private Stegvis(CohortStore store) {
+        this.store = store;
+        this.connection = store.connection();
     }
 
     /** Opens the DuckDB cohort store read-only. */
@@ -44,10 +43,8 @@ public final class Stegvis implements AutoCloseable {
         if (!Files.isRegularFile(db)) {
             throw new IllegalArgumentException("no cohort database at " + db + " (run 'make demo' to create the demo one)");
         }
-        Properties props = new Properties();
-        props.setProperty("duckdb.read_only", "true");
         try {
-            return new Stegvis(db, DriverManager.getConnection("jdbc:duckdb:" + db, props));
+            return new Stegvis(CohortStore.openReadOnly(db));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + db + ": " + e.getMessage(), e);
         }
@@ -82,7 +79,7 @@ public final class Stegvis implements AutoCloseable {
     }
 
     public Path database() {
-        return database;
+        return store.file();
     }
 
     /** The JDBC connection (read-only), for metric classes that take one. */
@@ -157,7 +154,7 @@ public final class Stegvis implements AutoCloseable {
     @Override
     public void close() {
         try {
-            connection.close();
+            store.close();
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -165,6 +162,6 @@ public final class Stegvis implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Stegvis[" + database + "]";
+        return "Stegvis[" + store.file() + "]";
     }
 }
