@@ -37,11 +37,13 @@ notebooks: venv
 	$(VENV)/bin/python scripts/run_notebooks.py --check
 
 # The seminar pack: build/seminar/*.html (code hidden), index.html, charts/*/*.png|svg.
-# Parameterised run: make seminar MUNICIPALITY=Smedjebacken PROGRAMME=EVI FROM=2024-01-01 TO=2024-12-31
+# Parameterised run (06-seminarium reads these):
+#   make seminar MUNICIPALITY=Smedjebacken PROGRAMME=evi FROM=2023-01-01 TO=2024-12-31 SEMINAR_OUT=build/seminar-smedjebacken
+SEMINAR_OUT ?= build/seminar
 seminar: venv
 	$(NB_NEEDS)
 	STEGVIS_MUNICIPALITY='$(MUNICIPALITY)' STEGVIS_PROGRAMME='$(PROGRAMME)' STEGVIS_FROM='$(FROM)' STEGVIS_TO='$(TO)' \
-	  $(VENV)/bin/python scripts/run_notebooks.py --out build/seminar
+	  $(VENV)/bin/python scripts/run_notebooks.py --out $(SEMINAR_OUT)
 
 lab: venv
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

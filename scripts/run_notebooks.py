@@ -100,7 +100,7 @@ def write_index(out, pages):
                     f'<ul class="charts">{charts}</ul></section>')
     params = "".join(f"<li>{html.escape(k)} = {html.escape(v)}</li>"
                      for k, v in sorted(os.environ.items())
-                     if k.startswith("STEGVIS_") and k not in ("STEGVIS_CHARTS_DIR", "STEGVIS_HOME"))
+                     if k.startswith("STEGVIS_") and v and k not in ("STEGVIS_CHARTS_DIR", "STEGVIS_HOME"))
     (out / "index.html").write_text(f"""<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><title>stegvis – seminariematerial</title>
 <style>
