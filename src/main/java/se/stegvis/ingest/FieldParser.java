@@ -44,6 +44,7 @@ final class FieldParser {
         }
         for (String code : allowed) {
             codes.put(DataDictionary.fold(code), code);
+            codes.put(code, code);
         }
         this.codeListing = String.join(", ", allowed);
         field.trueValues().forEach(v -> booleans.put(DataDictionary.fold(v), Boolean.TRUE));
@@ -72,7 +73,10 @@ final class FieldParser {
 
     private String string(String text) throws BadValue {
         if (!codes.isEmpty()) {
-            String code = codes.get(DataDictionary.fold(text));
+            String code = codes.get(text); // the canonical code itself: no folding on the common path
+            if (code == null) {
+                code = codes.get(DataDictionary.fold(text));
+            }
             if (code == null) {
                 throw new BadValue("is not one of the allowed codes (expected one of " + codeListing
                         + (field.codeList() == null ? "" : ", or their Swedish labels in code list " + field.codeList()) + ")");
@@ -136,7 +140,10 @@ final class FieldParser {
     }
 
     private Boolean bool(String text) throws BadValue {
-        Boolean b = booleans.get(DataDictionary.fold(text));
+        Boolean b = booleans.get(text);
+        if (b == null) {
+            b = booleans.get(DataDictionary.fold(text));
+        }
         if (b == null) {
             throw new BadValue("is not a yes/no value (expected one of " + String.join(", ", field.trueValues())
                     + " or " + String.join(", ", field.falseValues()) + ")");

@@ -1,10 +1,12 @@
 package se.stegvis.ingest;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Test inputs: the canonical fixture cohort copied into a folder, with lines changed per test. */
@@ -60,5 +62,27 @@ final class CohortFiles {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         return file;
+    }
+
+    /**
+     * A large valid cohort in {@code folder}: {@code episodes} episodes (already pseudonymised person_id)
+     * with four events each, for streaming and interruption tests.
+     */
+    static Path large(Path folder, int episodes) throws IOException {
+        Files.createDirectories(folder);
+        try (BufferedWriter ep = Files.newBufferedWriter(folder.resolve("episodes.csv"));
+             BufferedWriter ev = Files.newBufferedWriter(folder.resolve("events.csv"))) {
+            ep.write("episode_id,person_id,programme,municipality,referral_date,referral_source\n");
+            ev.write("episode_id,event_date,event_type\n");
+            LocalDate start = LocalDate.of(2015, 1, 1);
+            for (int i = 0; i < episodes; i++) {
+                String date = start.plusDays(i % 3000).toString();
+                ep.write("K" + i + ",p" + i + ",evi,Ludvika," + date + ",af\n");
+                for (String type : new String[] {"referral", "first_meeting", "mapping_done", "plan_established"}) {
+                    ev.write("K" + i + "," + date + "," + type + "\n");
+                }
+            }
+        }
+        return folder;
     }
 }

@@ -111,7 +111,7 @@ class ImportTest {
         ImportResult again = importInto(db, csv);
         assertThat(again.written()).isFalse();
         assertThat(again.sources()).allSatisfy(s -> assertThat(s.skippedReason()).startsWith("already imported into"));
-        assertThat(messages).hasSize(6).allSatisfy(m -> assertThat(m).contains(": skipped, already imported into"));
+        assertThat(messages).hasSize(7).filteredOn(m -> m.contains(": skipped, already imported into")).hasSize(6);
         assertThat(count(db, "events")).isEqualTo(10);
         assertThat(count(db, "import_log")).isEqualTo(6);
     }
@@ -223,5 +223,35 @@ class ImportTest {
         assertThat(errors).isEmpty();
         assertThat(column(db, "SELECT person_id || ' ' || programme || ' ' || referral_source FROM episodes"))
                 .containsExactly("a1b2c3 evi egen");
+    }
+
+    @Test
+    void storeHeldOpenByAnotherProcessIsReportedClearly() throws Exception {
+        Path db = dir.resolve("store.duckdb");
+        importInto(db, CohortFiles.canonical(dir.resolve("csv")).folder());
+        Path events = CohortFiles.write(dir.resolve("later/events.csv"), "episode_id,event_date,event_type", "E2,2019-05-01,mapping_done");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StoreHolder.class.getName(), db.toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertThat(new String(holder.getInputStream().readNBytes(5))).isEqualTo("ready");
+            assertThatThrownBy(() -> importInto(db, events)).isInstanceOf(ImportFailure.class)
+                    .hasMessageContaining("is in use by another process");
+        } finally {
+            holder.destroy();
+            holder.waitFor();
+        }
+        assertThat(importInto(db, events).written()).isTrue();
+    }
+
+    /** Holds a store open for writing, as an import in another terminal would. */
+    static final class StoreHolder {
+        public static void main(String[] args) throws Exception {
+            try (CohortStore store = CohortStore.open(Path.of(args[0]))) {
+                System.out.print("ready");
+                System.out.flush();
+                Thread.sleep(60_000);
+            }
+        }
     }
 }

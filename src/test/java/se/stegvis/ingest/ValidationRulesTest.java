@@ -163,11 +163,11 @@ class ValidationRulesTest {
         Files.move(files.file("follow_ups"), dir.resolve("uppföljningar.csv"));
         Files.move(files.file("exits"), dir.resolve("avslut.csv"));
         Files.move(files.file("staffing"), dir.resolve("bemanning.csv"));
-        List<String> tables = new ArrayList<>();
-        CohortImporter.builder(DICTIONARY).messages(tables::add).build().validate(List.of(dir), Optional.empty());
-        assertThat(tables).containsExactlyInAnyOrder("avslut.csv: 2 rows of exits", "bemanning.csv: 3 rows of staffing",
-                "Episoder.csv: 5 rows of episodes", "händelser.csv: 10 rows of events",
-                "stegbedomningar.csv: 4 rows of step_assessments", "uppföljningar.csv: 2 rows of follow_ups");
+        ImportResult result = CohortImporter.builder(DICTIONARY).build().validate(List.of(dir), Optional.empty());
+        assertThat(result.ok()).isTrue();
+        assertThat(result.sources()).extracting(s -> s.source() + " " + s.table() + " " + s.rows()).containsExactlyInAnyOrder(
+                "avslut.csv exits 2", "bemanning.csv staffing 3", "Episoder.csv episodes 5", "händelser.csv events 10",
+                "stegbedomningar.csv step_assessments 4", "uppföljningar.csv follow_ups 2");
     }
 
     @Test
