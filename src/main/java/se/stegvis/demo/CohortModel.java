@@ -50,7 +50,8 @@ final class CohortModel {
             }
         }
         ProgrammeProfile profile = calendar.drawProfile(rng);
-        return simulator.simulate(id, index, rng, profile, calendar.drawReferralDay(profile, rng), null);
+        int day = calendar.drawReferralDay(profile, rng);
+        return simulator.simulate(EpisodeSimulator.Referral.ofNewPerson(id, index, profile, day), rng);
     }
 
     /**
@@ -84,7 +85,9 @@ final class CohortModel {
         if (profile == null || day > asOfDay) {
             return null;
         }
-        return simulator.simulate(id, index, rng, profile, day, previous.person());
+        String last = previous.exit() != null ? previous.exit().incomeSource() : previous.incomeAtEntry();
+        String income = Livelihood.incomeOnReturn(last);
+        return simulator.simulate(new EpisodeSimulator.Referral(id, index, profile, day, previous.person(), income), rng);
     }
 
     private boolean continuesPrevious(long index) {

@@ -92,7 +92,10 @@ public final class DemoProfiles {
             LocalDate.of(2017, 1, 1), null, 1.0,
             List.of(new InflowShift(YearMonth.of(2020, 3), YearMonth.of(2021, 6), 0.6)));
 
-    /** Rehabteamet's modules: consultation, mapping, then a long wait for the next contact. */
+    /**
+     * Rehabteamet's modules in a fixed order: a consultation (first meeting), mapping about five
+     * weeks later, then often months until the next step; {@code slower} stretches every lead time.
+     */
     private static ProgrammeProfile rehabteametLudvika(LocalDate start, LocalDate end, double slower,
                                                        List<InflowShift> shifts) {
         return new ProgrammeProfile(
@@ -103,8 +106,8 @@ public final class DemoProfiles {
                         new Milestone("decision_accepted", 10 * slower, 1.0),
                         new Milestone("first_meeting", 21 * slower, 0.97),
                         new Milestone("mapping_done", 35 * slower, 0.90),
-                        new Milestone("plan_established", 60 * slower, 0.75),
-                        new Milestone("activity_start", 90 * slower, 0.70)), 420 * slower, 0.12),
+                        new Milestone("plan_established", 100 * slower, 0.75),
+                        new Milestone("activity_start", 45 * slower, 0.70)), 420 * slower, 0.12),
                 new StepProfile(STEGVIS_7, ENTRY_LOW, 0.30, TEAM_ASSESSES),
                 Weighted.of("arbete", 12, "studier", 6, "arbetssokande", 18, "annan_insats", 18,
                         "vard", 12, "sjukersattning", 16, "flytt", 6));

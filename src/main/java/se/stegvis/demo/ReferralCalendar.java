@@ -2,6 +2,7 @@ package se.stegvis.demo;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ final class ReferralCalendar {
 
     private final List<ProgrammeProfile> profiles;
     private final Weighted<ProgrammeProfile> byVolume;
-    private final Map<ProgrammeProfile, Weighted<YearMonth>> months = new LinkedHashMap<>();
+    // Identity: a profile's record hash would walk all its parameters on every draw.
+    private final Map<ProgrammeProfile, Weighted<YearMonth>> months = new IdentityHashMap<>();
     private final LocalDate asOf;
 
     ReferralCalendar(List<ProgrammeProfile> all, LocalDate asOf) {
@@ -40,7 +42,7 @@ final class ReferralCalendar {
             volume.put(p, p.referralsPerYear() * total / 12);
         }
         if (volume.isEmpty()) {
-            throw new IllegalArgumentException("no programme of the demo had started by " + asOf);
+            throw new IllegalArgumentException("--as-of " + asOf + " is before the first programme of the demo started");
         }
         byVolume = Weighted.of(volume);
     }

@@ -223,6 +223,15 @@ class DemoInvariantsTest {
     }
 
     @Test
+    void everyTeamIsStaffedInTheMonthsItTakesReferrals() {
+        Set<String> staffed = tables.get(Table.STAFFING).rows().stream()
+                .map(s -> s.get("programme") + "/" + s.get("municipality") + "/" + s.get("month"))
+                .collect(Collectors.toSet());
+        assertThat(episodes.values()).allSatisfy(e -> assertThat(staffed)
+                .contains(e.get("programme") + "/" + e.get("municipality") + "/" + e.get("referral_date").substring(0, 7)));
+    }
+
+    @Test
     void anEarlierCutOffLeavesOutProgrammesNotYetStartedAndAllLaterDates(@TempDir Path early) throws IOException {
         LocalDate asOf = LocalDate.of(2016, 6, 30);
         new DemoCohort(DemoOptions.defaults().withEpisodes(1000).withAsOf(asOf)).writeTo(early);
