@@ -19,7 +19,7 @@ sa AS (
   SELECT t.episode_id, min(t.assessed_on) AS first_assessed, max(t.assessed_on) AS last_assessed
   FROM step_assessments t WHERE t.episode_id IN (SELECT episode_id FROM sel) GROUP BY t.episode_id
 ),
-ep AS (
+ep AS MATERIALIZED (
   SELECT s.*, ev.first_meeting, ev.last_milestone, ev.first_event, ev.exit_event, ev.both_decisions,
          COALESCE(ev.after_as_of, 0) AS after_as_of, x.exit_date, x.income_source_at_exit, x.occupation_at_exit,
          sa.first_assessed, sa.last_assessed,

@@ -4,7 +4,6 @@ import static se.stegvis.metrics.ResultBuilder.count;
 import static se.stegvis.metrics.ResultBuilder.key;
 import static se.stegvis.metrics.ResultBuilder.number;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,15 +29,15 @@ final class DataQualityMetric {
 
     private DataQualityMetric() {}
 
-    static DataQualityResult compute(Connection connection, DisclosurePolicy policy, Cohort cohort, LocalDate asOf)
-            throws SQLException {
+    static DataQualityResult compute(QueryContext ctx) throws SQLException {
+        DisclosurePolicy policy = ctx.policy();
+        Cohort cohort = ctx.cohort();
+        LocalDate asOf = ctx.asOf();
         ResultBuilder rb = new ResultBuilder(policy);
         var checks = rb.table("checks", key("group"), key("check"), key("table"), key("column"), count("problems"),
                 count("total"), number("share"), number("lower"), number("upper"));
         Map<String, Long> episodes = new HashMap<>();
-        SqlQuery q = SqlQuery.load("data_quality").with("selection", cohort.selection(asOf)).bind("as_of", asOf)
-                .bind("late_days", LATE_DAYS);
-        try (PreparedStatement ps = q.prepare(connection); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = ctx.query("data_quality").bind("late_days", LATE_DAYS).prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String g = rs.getString("grp");
                 var row = checks.row().key("group", g).key("check", rs.getString("kind"))
