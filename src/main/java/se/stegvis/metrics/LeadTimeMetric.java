@@ -65,26 +65,31 @@ final class LeadTimeMetric {
                     label = rs.getString(2);
                     lastGroupNo = groupNo;
                 }
+                int count = rs.getInt(8);
                 if (rs.getBoolean(7)) {
-                    outOfOrder.merge(label, 1L, Long::sum);
+                    outOfOrder.merge(label, (long) count, Long::sum);
                     continue;
                 }
-                if (n == cap) {
-                    cap *= 2;
+                if (n + count > cap) {
+                    cap = Math.max(cap * 2, n + count);
                     days = Arrays.copyOf(days, cap);
                     event = Arrays.copyOf(event, cap);
                     group = Arrays.copyOf(group, cap);
                     arm = Arrays.copyOf(arm, cap);
                     destination = Arrays.copyOf(destination, cap);
                 }
-                group[n] = label;
                 int armNo = rs.getInt(3);
-                arm[n] = armNo == 1 ? Split.BASELINE : armNo == 2 ? Split.COMPARISON : null;
+                String armLabel = armNo == 1 ? Split.BASELINE : armNo == 2 ? Split.COMPARISON : null;
                 int d = rs.getInt(4);
-                destination[n] = d == 0 ? null : DESTINATIONS.get(d - 1);
-                days[n] = rs.getInt(5);
-                event[n] = rs.getBoolean(6);
-                n++;
+                String destinationLabel = d == 0 ? null : DESTINATIONS.get(d - 1);
+                double t = rs.getInt(5);
+                boolean e = rs.getBoolean(6);
+                Arrays.fill(group, n, n + count, label);
+                Arrays.fill(arm, n, n + count, armLabel);
+                Arrays.fill(destination, n, n + count, destinationLabel);
+                Arrays.fill(days, n, n + count, t);
+                Arrays.fill(event, n, n + count, e);
+                n += count;
             }
         }
         return new LeadTimeEpisodes(Arrays.copyOf(days, n), Arrays.copyOf(event, n), Arrays.copyOf(group, n),
