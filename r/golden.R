@@ -21,18 +21,23 @@ w(lung_in, "lung.csv", inp)
 lung_s <- lung[!is.na(lung$ph.ecog), ]
 w(data.frame(time = lung_s$time, status = lung_s$status - 1, group = as.character(lung_s$sex),
              stratum = as.character(lung_s$ph.ecog)), "lung_strata.csv", inp)
+w(data.frame(time = lung_s$time, status = lung_s$status - 1, group = as.character(lung_s$ph.ecog)), "lung_ecog.csv", inp)
 w(data.frame(time = aml$time, status = aml$status, group = as.character(aml$x)), "aml.csv", inp)
 w(data.frame(time = ovarian$futime, status = ovarian$fustat, group = as.character(ovarian$rx),
              stratum = as.character(ovarian$resid.ds)), "ovarian.csv", inp)
 
+chan <- boot::channing
+chan <- chan[chan$entry < chan$exit, ]  # survfit drops the 4 rows with entry == exit (NA); we refuse them
+w(data.frame(entry = chan$entry, time = chan$exit, status = chan$cens, group = as.character(chan$sex)), "channing.csv", inp)
 km_cases <- c("lung", "aml", "ovarian", "ties", "all_censored", "single_event", "half_then_drop",
-              "half_at_end", "all_events")
+              "half_at_end", "all_events", "late_entry", "channing")
 conf_types <- c("log-log", "log", "plain")
 probs <- c(0.1, 0.25, 0.5, 0.75, 0.9)
 
+# late entry (left truncation) when the input has an entry column: Surv(entry, time, status)
 fit_km <- function(d, ct) {
-  if ("group" %in% names(d)) survfit(Surv(time, status) ~ group, data = d, conf.type = ct)
-  else survfit(Surv(time, status) ~ 1, data = d, conf.type = ct)
+  y <- if ("entry" %in% names(d)) with(d, Surv(entry, time, status)) else with(d, Surv(time, status))
+  if ("group" %in% names(d)) survfit(y ~ group, data = d, conf.type = ct) else survfit(y ~ 1, data = d, conf.type = ct)
 }
 groups_of <- function(d) if ("group" %in% names(d)) sort(unique(d$group)) else ""
 one_group <- function(fit, g) if (is.null(fit$strata)) fit else fit[paste0("group=", g)]
@@ -50,7 +55,7 @@ for (case in km_cases) {
                               n_censor = s$n.censor, surv = s$surv, std_err = s$std.err,
                               lower = s$lower, upper = s$upper)
       tab <- summary(f)$table
-      summ[[g]] <- data.frame(group = g, n = tab[["records"]], events = tab[["events"]],
+      summ[[g]] <- data.frame(group = g, n = tab[["records"]], n_max = tab[["n.max"]], events = tab[["events"]],
                               median = tab[["median"]], median_lower = tab[[8]], median_upper = tab[[9]])
       q <- quantile(f, probs)
       qs[[g]] <- data.frame(group = g, p = probs, quantile = unname(q$quantile),
@@ -82,7 +87,7 @@ logrank_out <- function(sd, name) {
                expected = if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp,
                chisq = sd$chisq, df = length(sd$n) - 1, p = sd$pvalue), name)
 }
-for (case in c("lung", "aml", "ovarian", "ties")) {
+for (case in c("lung", "aml", "ovarian", "ties", "lung_ecog")) {
   logrank_out(survdiff(Surv(time, status) ~ group, data = rd(paste0(case, ".csv"))), sprintf("logrank_%s.csv", case))
 }
 logrank_out(survdiff(Surv(time, status) ~ group + strata(stratum), data = rd("lung_strata.csv")), "logrank_strata_lung.csv")
@@ -91,7 +96,8 @@ logrank_out(survdiff(Surv(time, status) ~ group + strata(stratum), data = rd("ov
 # ---- proportions: Wilson (prop.test, no correction), Clopper-Pearson (binom.test), Newcombe 10 -----
 grid <- expand.grid(k = c(0, 1, 3, 7, 20), n = c(20, 57), level = c(0.9, 0.95, 0.998))
 grid <- rbind(grid, data.frame(k = c(0, 1, 1, 5, 4812), n = c(1, 1, 2, 5, 10000), level = 0.95))
-wil <- t(mapply(function(k, n, l) prop.test(k, n, conf.level = l, correct = FALSE)$conf.int, grid$k, grid$n, grid$level))
+# prop.test warns that its chi-square p-value may be off for small counts; we only take the Wilson interval
+wil <- t(mapply(function(k, n, l) suppressWarnings(prop.test(k, n, conf.level = l, correct = FALSE))$conf.int, grid$k, grid$n, grid$level))
 cp <- t(mapply(function(k, n, l) binom.test(k, n, conf.level = l)$conf.int, grid$k, grid$n, grid$level))
 w(data.frame(grid, estimate = grid$k / grid$n, wilson_lower = wil[, 1], wilson_upper = wil[, 2],
              cp_lower = cp[, 1], cp_upper = cp[, 2]), "proportions.csv")
@@ -99,7 +105,7 @@ pairs <- data.frame(k1 = c(56, 9, 6, 5, 0, 0, 10), n1 = c(70, 10, 7, 56, 10, 10,
                     k2 = c(48, 3, 2, 0, 0, 10, 0), n2 = c(80, 10, 7, 29, 20, 20, 10))
 newc <- t(mapply(function(k1, n1, k2, n2) {
   p1 <- k1 / n1; p2 <- k2 / n2
-  a <- prop.test(k1, n1, correct = FALSE)$conf.int; b <- prop.test(k2, n2, correct = FALSE)$conf.int
+  a <- suppressWarnings(prop.test(k1, n1, correct = FALSE))$conf.int; b <- suppressWarnings(prop.test(k2, n2, correct = FALSE))$conf.int
   c(p1 - p2, p1 - p2 - sqrt((p1 - a[1])^2 + (b[2] - p2)^2), p1 - p2 + sqrt((a[2] - p1)^2 + (p2 - b[1])^2))
 }, pairs$k1, pairs$n1, pairs$k2, pairs$n2))
 w(data.frame(pairs, estimate = newc[, 1], lower = newc[, 2], upper = newc[, 3]), "newcombe.csv")
@@ -146,7 +152,9 @@ for (v in t22) for (lev in c(0.95, 0.9)) {
 w(do.call(rbind, fr), "fisher_2x2.csv")
 trc <- list(matrix(c(3, 1, 4, 2, 6, 0), 2, byrow = TRUE), matrix(c(2, 3, 1, 4, 0, 5, 1, 2, 6), 3, byrow = TRUE),
             matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9), 3, byrow = TRUE),
-            matrix(c(5, 0, 0, 0, 5, 0, 0, 0, 5), 3, byrow = TRUE), matrix(c(4, 4, 4, 4, 4, 4), 2, byrow = TRUE))
+            matrix(c(5, 0, 0, 0, 5, 0, 0, 0, 5), 3, byrow = TRUE), matrix(c(4, 4, 4, 4, 4, 4), 2, byrow = TRUE),
+            # R's ?fisher.test example: job satisfaction by income
+            matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9, 6, 7, 12, 11), 4, byrow = TRUE))
 w(do.call(rbind, lapply(trc, function(x) data.frame(table = enc(x), p = fisher.test(x)$p.value))), "fisher_rxc.csv")
 cs <- list()
 for (x in c(lapply(t22[-c(8, 11)], function(v) matrix(v, 2, byrow = TRUE)), trc[-4])) for (corr in c(TRUE, FALSE)) {
@@ -187,7 +195,7 @@ for (case in c("histories", "cav")) {
   tab <- table(from, to)
   cells <- list()
   for (r in states) for (s in states) if (sum(tab[r, ]) > 0) {
-    ci <- prop.test(tab[r, s], sum(tab[r, ]), correct = FALSE)$conf.int
+    ci <- suppressWarnings(prop.test(tab[r, s], sum(tab[r, ]), correct = FALSE))$conf.int
     cells[[length(cells) + 1]] <- data.frame(from = r, to = s, count = tab[r, s], row_total = sum(tab[r, ]),
                                              proportion = tab[r, s] / sum(tab[r, ]), lower = ci[1], upper = ci[2])
   }
@@ -300,3 +308,20 @@ for (nm in names(boot_cases)) {
                bca_lower = ci$bca[, 4], bca_upper = ci$bca[, 5]), sprintf("boot_%s.csv", nm))
   w(data.frame(L = L), sprintf("boot_%s_influence.csv", nm))
 }
+
+# ---- Wilcoxon signed-rank test (paired): wilcox.test(x, y, paired = TRUE) with R's defaults --------
+set.seed(99)
+wx <- list(
+  exact_small = list(x = c(1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30), y = c(0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29)),
+  ties = list(x = c(5, 3, 6, 2, 7, 4, 4, 8, 3, 6), y = c(4, 1, 4, 3, 5, 2, 2, 5, 1, 2)),
+  zeros = list(x = c(4, 5, 6, 7, 3, 9, 2, 5), y = c(4, 3, 7, 5, 3, 4, 1, 2)),
+  large = list(x = round(rnorm(60, 10, 3), 2), y = round(rnorm(60, 9, 3), 2)),
+  steps = list(x = c(2, 3, 3, 4, 1, 2, 5, 3, 2, 4, 3, 2), y = c(1, 3, 2, 2, 1, 1, 3, 3, 2, 2, 1, 2)))
+wr <- list()
+for (nm in names(wx)) for (alt in c("two.sided", "less", "greater")) {
+  r <- suppressWarnings(wilcox.test(wx[[nm]]$x, wx[[nm]]$y, paired = TRUE, alternative = alt))
+  wr[[length(wr) + 1]] <- data.frame(case = nm, alternative = alt, x = paste(wx[[nm]]$x, collapse = " "),
+    y = paste(wx[[nm]]$y, collapse = " "), statistic = unname(r$statistic), p = r$p.value,
+    exact = grepl("exact", r$method) & !grepl("cannot compute exact", r$method))
+}
+w(do.call(rbind, wr), "wilcoxon_signed_rank.csv")

@@ -41,7 +41,7 @@ import se.stegvis.stats.TransitionRates;
  * method and conventions (read it in R with {@code read.csv(f, comment.char = "#")}, or drop them
  * with {@code --no-comments}).
  */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Statistics on plain CSV, column names as R's: km, cuminc, logrank, proportion, fisher, transitions.",
         subcommands = {StatsCommand.Km.class, StatsCommand.Cuminc.class, StatsCommand.Logrank.class,
             StatsCommand.Proportion.class, StatsCommand.Fisher.class, StatsCommand.Transitions.class})
@@ -86,12 +86,13 @@ final class StatsCommand implements Runnable {
         return g;
     }
 
-    @Command(name = "km", mixinStandardHelpOptions = true,
-            description = "Kaplan-Meier (R: summary(survfit(Surv(time, status) ~ group), censored = TRUE)); input time,status[,group].")
+    @Command(name = "km", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = "Kaplan-Meier (R: summary(survfit(Surv(time, status) ~ group), censored = TRUE)); input [entry,]time,status[,group].")
     static final class Km implements Callable<Integer> {
         @Mixin Common common;
 
-        @Option(names = "--input", required = true, description = "CSV with columns time,status[,group]; status 1 = event, 0 = censored; - for stdin.")
+        @Option(names = "--input", required = true, description = "CSV with columns [entry,]time,status[,group]; status 1 = event,"
+                + " 0 = censored; an entry column means late entry (at risk when entry < t <= time); - for stdin.")
         Path input;
 
         @Option(names = "--conf-type", defaultValue = "log-log", description = "log-log (default), log (R's default) or plain.")
@@ -100,20 +101,41 @@ final class StatsCommand implements Runnable {
         @Option(names = "--summary", description = "One row per group: n, events, median and its interval, as print(survfit).")
         boolean summary;
 
+        @Option(names = "--quantiles", split = ",", description = "Quantiles p (1 - S reaching p) with Brookmeyer-Crowley intervals,"
+                + " as quantile(fit, p): e.g. 0.25,0.5,0.75.")
+        List<Double> quantiles;
+
+        @Option(names = "--rmean", description = "Restricted mean survival time up to TAU with its standard error, as print(fit, rmean = TAU).")
+        Double rmean;
+
         @Override
         public Integer call() {
             try {
                 StatsCsv csv = StatsCsv.read(input);
                 ConfType type = ConfType.fromR(confType);
+                boolean late = csv.has("entry");
                 Map<String, KaplanMeierFit> fits = KaplanMeier.options().confType(type).level(common.level)
-                        .fitByGroup(csv.doubles("time"), csv.events("status"), groups(csv));
+                        .fitByGroup(late ? csv.doubles("entry") : null, csv.doubles("time"), csv.events("status"), groups(csv));
                 StatsCsv.Writer w = common.writer(
                         "Kaplan-Meier, Greenwood standard errors, pointwise " + type.rName() + " intervals at level " + common.level + ".",
                         EVENTS_FIRST,
                         "Median: first time S(t) <= 0.5; where S is exactly 0.5 over an interval, its midpoint (as print(survfit)).",
                         "Median interval: Brookmeyer-Crowley, where the pointwise band crosses 0.5; NA = not reached.",
-                        "R check: summary(survfit(Surv(time, status) ~ group, conf.type = \"" + type.rName() + "\"), censored = TRUE).");
-                if (summary) {
+                        "R check: summary(survfit(Surv(" + (late ? "entry, " : "") + "time, status) ~ group, conf.type = \""
+                                + type.rName() + "\"), censored = TRUE)" + (late ? "; n = records (R's print shows n.max)." : "."));
+                if ((summary ? 1 : 0) + (quantiles != null ? 1 : 0) + (rmean != null ? 1 : 0) > 1) {
+                    throw new IllegalArgumentException("choose one of --summary, --quantiles, --rmean");
+                }
+                if (quantiles != null) {
+                    w.header("group", "p", "quantile", "lower", "upper");
+                    fits.forEach((g, f) -> quantiles.forEach(p -> {
+                        Quantile q = f.quantile(p);
+                        w.row(g, p, q.estimate(), q.lower(), q.upper());
+                    }));
+                } else if (rmean != null) {
+                    w.header("group", "tau", "rmean", "se");
+                    fits.forEach((g, f) -> w.row(g, rmean, f.restrictedMean(rmean), f.restrictedMeanStdErr(rmean)));
+                } else if (summary) {
                     w.header("group", "n", "events", "median", "median_lower", "median_upper");
                     fits.forEach((g, f) -> {
                         Quantile m = f.printedMedian();
@@ -135,7 +157,7 @@ final class StatsCommand implements Runnable {
         }
     }
 
-    @Command(name = "cuminc", mixinStandardHelpOptions = true,
+    @Command(name = "cuminc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Aalen-Johansen cumulative incidence per cause (R: survfit(Surv(time, factor(status)) ~ group)); input time,status[,group].")
     static final class Cuminc implements Callable<Integer> {
         @Mixin Common common;
@@ -172,7 +194,7 @@ final class StatsCommand implements Runnable {
         }
     }
 
-    @Command(name = "logrank", mixinStandardHelpOptions = true,
+    @Command(name = "logrank", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Log-rank test (R: survdiff(Surv(time, status) ~ group [+ strata(stratum)])); input time,status,group[,stratum].")
     static final class Logrank implements Callable<Integer> {
         @Mixin Common common;
@@ -207,7 +229,7 @@ final class StatsCommand implements Runnable {
         }
     }
 
-    @Command(name = "proportion", mixinStandardHelpOptions = true,
+    @Command(name = "proportion", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Intervals for a proportion (Wilson, Clopper-Pearson) and, with a second sample, Newcombe's interval for the difference.")
     static final class Proportion implements Callable<Integer> {
         @Mixin Common common;
@@ -251,7 +273,7 @@ final class StatsCommand implements Runnable {
         }
     }
 
-    @Command(name = "fisher", mixinStandardHelpOptions = true,
+    @Command(name = "fisher", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Fisher's exact test and the chi-square test on a 2x2 or r x c table.")
     static final class Fisher implements Callable<Integer> {
         @Mixin Common common;
@@ -324,7 +346,7 @@ final class StatsCommand implements Runnable {
         }
     }
 
-    @Command(name = "transitions", mixinStandardHelpOptions = true,
+    @Command(name = "transitions", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Step transitions from dated assessments; input id,time,state.")
     static final class Transitions implements Callable<Integer> {
         @Mixin Common common;

@@ -15,7 +15,8 @@ import java.util.TreeSet;
  *
  * <p>Matches R's {@code survival::survfit(Surv(time, factor(status)) ~ 1)} (multi-state, survival
  * >= 3): the standard error is the infinitesimal jackknife, {@code sqrt(sum_i (dF_k(t)/dw_i)^2)}
- * (Therneau, survival vignette "Multi-state models and competing risks"), and the pointwise
+ * (Therneau, survival vignette "Multi-state models and competing risks"; computed in O(n + times x
+ * causes) from running sums rather than per person), and the pointwise
  * interval is survfit's default "log" transformation unless set otherwise. Events come before
  * censorings at tied times.
  */
@@ -58,7 +59,7 @@ public final class AalenJohansen {
             Checks.sameLength("time and cause", time.length, cause.length);
             Checks.sameLength("time and group", time.length, group.length);
             Map<String, CumulativeIncidence> out = new LinkedHashMap<>();
-            KaplanMeier.Groups.indices(group).forEach((g, idx) ->
+            Groups.indices(group).forEach((g, idx) ->
                     out.put(g, fit(Arrays.stream(idx).mapToDouble(i -> time[i]).toArray(),
                             Arrays.stream(idx).map(i -> cause[i]).toArray())));
             return out;
@@ -93,50 +94,75 @@ public final class AalenJohansen {
                 causeIndex[i] = cause[i] == 0 ? -1 : codes.indexOf(cause[i]);
             }
             int k = codes.size();
+            int m = times.length;
+            // exits per distinct time, by cause (column k = censored)
+            int[] exitIndex = new int[n];
+            int[][] exits = new int[m][k + 1];
+            for (int i = 0; i < n; i++) {
+                exitIndex[i] = Arrays.binarySearch(times, time[i]);
+                exits[exitIndex[i]][causeIndex[i] < 0 ? k : causeIndex[i]]++;
+            }
             double z = ConfType.z(level);
-            double s = 1;                  // all-cause KM just before the current time
-            double[] f = new double[k];
-            double[] dS = new double[n];   // d S / d w_i
-            double[][] dF = new double[k][n];
             Map<Integer, List<CumulativeIncidenceRow>> rows = new TreeMap<>();
             for (int c : codes) {
                 rows.put(c, new ArrayList<>());
             }
-            for (double t : times) {
-                int risk = 0;
-                int[] d = new int[k];
-                for (int i = 0; i < n; i++) {
-                    if (time[i] >= t) {
-                        risk++;
-                        if (time[i] == t && causeIndex[i] >= 0) {
-                            d[causeIndex[i]]++;
-                        }
-                    }
-                }
+            // Influence dF_k/dw_i takes few forms: everyone still at risk shares one trajectory (g*);
+            // at its exit a person's value depends only on the time and cause; afterwards it moves as
+            // a + b F_k(t). So the jackknife sum of squares needs running sums, not a pass over people.
+            double s = 1;                   // all-cause KM just before the current time
+            double[] f = new double[k];
+            double gS = 0;                  // dS/dw for someone still at risk
+            double[] gF = new double[k];
+            double[] sumA2 = new double[k];  // over people who have left: sum a^2, sum a b, sum b^2
+            double[] sumAB = new double[k];
+            double sumB2 = 0;
+            int risk = n;
+            for (int j = 0; j < m; j++) {
+                int[] d = Arrays.copyOf(exits[j], k);
                 int dAll = Arrays.stream(d).sum();
+                int leaving = dAll + exits[j][k];
                 double h = (double) dAll / risk;
-                for (int i = 0; i < n; i++) {
-                    boolean atRisk = time[i] >= t;
-                    boolean failsNow = time[i] == t && causeIndex[i] >= 0;
-                    double dh = ((failsNow ? 1 : 0) - (atRisk ? h : 0)) / risk;
-                    for (int c = 0; c < k; c++) {
-                        double hk = (double) d[c] / risk;
-                        double dhk = ((failsNow && causeIndex[i] == c ? 1 : 0) - (atRisk ? hk : 0)) / risk;
-                        dF[c][i] += dS[i] * hk + s * dhk;
-                    }
-                    dS[i] = dS[i] * (1 - h) - s * dh;
-                }
+                double sAfter = s * (1 - h);
+                double[] hk = new double[k];
                 for (int c = 0; c < k; c++) {
-                    f[c] += s * d[c] / risk;
-                    double var = 0;
-                    for (int i = 0; i < n; i++) {
-                        var += dF[c][i] * dF[c][i];
-                    }
-                    double se = Math.sqrt(var);
-                    double[] b = confType.bounds(f[c], se == 0 ? 0 : se / f[c], z);
-                    rows.get(codes.get(c)).add(new CumulativeIncidenceRow(t, risk, d[c], f[c], se, b[0], b[1]));
+                    hk[c] = (double) d[c] / risk;
+                    f[c] += s * hk[c];
                 }
-                s *= 1 - h;
+                // people leaving now: censored (status k) or failing from cause c
+                for (int status = 0; status <= k; status++) {
+                    int count = exits[j][status];
+                    if (count == 0) {
+                        continue;
+                    }
+                    double fails = status < k ? 1 : 0;
+                    double dh = (fails - h) / risk;
+                    double eS = gS * (1 - h) - s * dh;
+                    double b = sAfter > 0 ? eS / sAfter : 0;
+                    sumB2 += count * b * b;
+                    for (int c = 0; c < k; c++) {
+                        double dhk = ((status == c ? 1 : 0) - hk[c]) / risk;
+                        double eF = gF[c] + gS * hk[c] + s * dhk;
+                        double a = eF - b * f[c];
+                        sumA2[c] += count * a * a;
+                        sumAB[c] += count * a * b;
+                    }
+                }
+                // those still at risk after this time
+                double dhRisk = -h / risk;
+                for (int c = 0; c < k; c++) {
+                    gF[c] += gS * hk[c] + s * (-hk[c] / risk);
+                }
+                gS = gS * (1 - h) - s * dhRisk;
+                int stay = risk - leaving;
+                for (int c = 0; c < k; c++) {
+                    double var = stay * gF[c] * gF[c] + sumA2[c] + 2 * f[c] * sumAB[c] + f[c] * f[c] * sumB2;
+                    double se = Math.sqrt(Math.max(0, var));
+                    double[] bnd = confType.bounds(f[c], se == 0 ? 0 : se / f[c], z);
+                    rows.get(codes.get(c)).add(new CumulativeIncidenceRow(times[j], risk, d[c], f[c], se, bnd[0], bnd[1]));
+                }
+                s = sAfter;
+                risk = stay;
             }
             return new CumulativeIncidence(n, confType, level, rows);
         }

@@ -138,6 +138,7 @@ public final class AalenJohansenMatrix {
         return next;
     }
 
+    /** The states, in the order rows and columns use. */
     public List<String> states() {
         return states;
     }

@@ -61,6 +61,9 @@ public final class Bootstrap {
     /** Runs the resampling and the jackknife. */
     public Result run() {
         double t0 = statistic.applyAsDouble(samples);
+        if (!Double.isFinite(t0)) {
+            throw new IllegalArgumentException("the statistic is not a finite number on the data (" + t0 + ")");
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         double[] t = new double[replicates];
         for (int b = 0; b < replicates; b++) {

@@ -14,7 +14,7 @@ public final class DirectStandardisation {
      *
      * @param crude crude rate sum(events) / sum(denominator)
      * @param adjusted directly standardised rate sum(w_s events_s / denominator_s), w_s = standard_s / sum(standard)
-     * @param lower Fay-Feuer lower bound
+     * @param lower Fay-Feuer lower bound (0 when there are no events, where R's formula gives NaN)
      * @param upper Fay-Feuer upper bound
      * @param level confidence level
      */

@@ -1,5 +1,8 @@
 package se.stegvis.stats;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.HypergeometricDistribution;
 import org.apache.commons.statistics.inference.FisherExactTest;
@@ -13,14 +16,15 @@ import org.hipparchus.analysis.solvers.BrentSolver;
  * P(X >= x; psi) = alpha/2 and P(X <= x; psi) = alpha/2. R solves with {@code uniroot}'s default
  * tolerance (1.2e-4 on psi below 1, on 1/psi above, so R's large bounds can be ~1% off); this
  * solves to full precision and equals R's code run with a tight tolerance.
- * For r x c tables the p-value is by full enumeration of tables with the observed margins (R uses
- * the network algorithm of Mehta and Patel 1983; same p-value); too large tables are refused.
+ * For r x c tables the p-value sums the tables with the observed margins that are as or less probable
+ * (relative tolerance 1e-7, as R), walked as a network with whole sub-networks added or dropped at once
+ * (the idea of Mehta and Patel 1983, which R's FEXACT implements); too large tables are refused.
  */
 public final class FisherExact {
     /** R's relative tolerance for "as or less probable than observed". */
     private static final double REL_ERR = 1 + 1e-7;
-    /** Enumeration budget for r x c tables. */
-    private static final long MAX_TABLES = 20_000_000L;
+    /** Memory budget for r x c tables: partial tables kept at one column. */
+    private static final int MAX_PATHS = 5_000_000;
 
     private FisherExact() {}
 
@@ -79,74 +83,191 @@ public final class FisherExact {
                 observed -= logFact[(int) x];
             }
         }
-        Enumeration e = new Enumeration(rows, cols, logFact, constant, observed + Math.log(REL_ERR));
-        e.fillCell(0, 0, 0);
-        return Math.min(1, e.pValue);
+        Network net = new Network(cols, logFact, constant, observed + Math.log(REL_ERR));
+        return Math.min(1, net.pValue(descending(rows)));
     }
 
-    /** Depth-first walk over all tables with the given margins, summing those as or less probable. */
-    private static final class Enumeration {
-        final int[] rowLeft;
-        final int[] colLeft;
+    private static int[] descending(int[] x) {
+        int[] s = x.clone();
+        Arrays.sort(s);
+        for (int i = 0; i < s.length / 2; i++) {
+            int tmp = s[i];
+            s[i] = s[s.length - 1 - i];
+            s[s.length - 1 - i] = tmp;
+        }
+        return s;
+    }
+
+    /**
+     * The network algorithm's idea (Mehta and Patel 1983) in plain form: fill the table a column at
+     * a time; the tables still reachable depend only on the remaining row totals (as a multiset), so
+     * for each such node we bound the most and least probable completion (cheap loose bounds first,
+     * exact memoised ones where those cannot decide) and know the total of all completions (closed form). A node whose every completion is as or less probable than observed
+     * adds its total at once; one whose every completion is more probable is dropped; only the rest
+     * is walked further. Paths reaching a node with the same probability so far (to 1e-12) are merged
+     * and counted, as FEXACT does with its past-path hash.
+     */
+    private static final class Network {
+        final int[] cols;
         final double[] logFact;
         final double constant;
         final double threshold;
-        final int r;
-        final int c;
-        double pValue;
-        long visited;
+        final Map<Node, double[]> exact = new HashMap<>();
 
-        Enumeration(int[] rows, int[] cols, double[] logFact, double constant, double threshold) {
-            this.rowLeft = rows.clone();
-            this.colLeft = cols.clone();
+        Network(int[] cols, double[] logFact, double constant, double threshold) {
+            this.cols = cols;
             this.logFact = logFact;
             this.constant = constant;
             this.threshold = threshold;
-            this.r = rows.length;
-            this.c = cols.length;
         }
 
-        void fillCell(int i, int j, double partial) {
-            if (++visited > MAX_TABLES) {
-                throw new IllegalArgumentException("table too large for exact enumeration (over " + MAX_TABLES
-                        + " partial tables); use the chi-square test");
+        double pValue(int[] rows) {
+            Map<Node, Map<Long, double[]>> stage = new HashMap<>(); // node -> rounded past -> {past, paths}
+            stage.computeIfAbsent(new Node(0, rows), k -> new HashMap<>()).put(0L, new double[] {0, 1});
+            double p = 0;
+            for (int j = 0; j <= cols.length; j++) { // at j = cols.length the bounds are exact: all decided
+                int nextColumn = j + 1;
+                Map<Node, Map<Long, double[]>> next = new HashMap<>();
+                int paths = 0;
+                for (Map.Entry<Node, Map<Long, double[]>> e : stage.entrySet()) {
+                    double[] loose = bounds(j, e.getKey().rowsLeft());
+                    for (double[] path : e.getValue().values()) {
+                        double past = path[0];
+                        boolean decided = constant + past + loose[0] <= threshold || constant + past + loose[1] > threshold;
+                        double[] b = decided ? loose : exact(e.getKey());
+                        if (constant + past + b[0] <= threshold) {
+                            p += path[1] * Math.exp(constant + past + b[2]);
+                        } else if (constant + past + b[1] <= threshold) {
+                            forEachAllocation(e.getKey().rowsLeft(), cols[j], (rowsLeft, weight) -> {
+                                double value = past + weight;
+                                next.computeIfAbsent(new Node(nextColumn, rowsLeft), k -> new HashMap<>())
+                                        .merge(Math.round(value * 1e12), new double[] {value, path[1]},
+                                                (x, y) -> new double[] {x[0], x[1] + y[1]});
+                            });
+                        }
+                    }
+                    paths += e.getValue().size();
+                }
+                if (paths > MAX_PATHS) {
+                    throw new IllegalArgumentException("table too large for the exact test (over " + MAX_PATHS
+                            + " partial tables at one column); use the chi-square test");
+                }
+                stage = next;
             }
-            if (i == r - 1) { // last row is determined by the column margins
-                double lp = partial;
-                for (int jj = 0; jj < c; jj++) {
-                    lp -= logFact[colLeft[jj]];
+            return p;
+        }
+
+        /**
+         * {upper bound of the max, lower bound of the min, log of the sum} over completions from column
+         * j of -sum log(x!). The bounds relax one set of margins: spreading each total evenly gives
+         * the most probable cells, piling it in one cell the least; the sum is exact:
+         * sum over tables with these margins of prod 1/x! = N! / (prod r! prod c!).
+         */
+        double[] bounds(int j, int[] rowsLeft) {
+            int total = 0;
+            double logSum = 0;
+            double pileRows = 0;
+            for (int r : rowsLeft) {
+                total += r;
+                logSum -= logFact[r];
+                pileRows -= logFact[r];
+            }
+            if (j == cols.length) {
+                return new double[] {0, 0, 0};
+            }
+            if (j == cols.length - 1) { // the last column is forced
+                return new double[] {pileRows, pileRows, pileRows};
+            }
+            double pileCols = 0;
+            double evenCols = 0;
+            int nonZeroRows = (int) Arrays.stream(rowsLeft).filter(r -> r > 0).count();
+            for (int jj = j; jj < cols.length; jj++) {
+                logSum -= logFact[cols[jj]];
+                pileCols -= logFact[cols[jj]];
+                evenCols -= evenSplit(cols[jj], nonZeroRows);
+            }
+            double evenRows = 0;
+            for (int r : rowsLeft) {
+                evenRows -= evenSplit(r, cols.length - j);
+            }
+            return new double[] {Math.min(evenRows, evenCols), Math.max(pileRows, pileCols), logSum + logFact[total]};
+        }
+
+        /** Exact {max, min, log sum} of the completions of a node, memoised: used where the loose bounds cannot decide. */
+        double[] exact(Node node) {
+            int j = node.column();
+            if (j >= cols.length - 1) {
+                return bounds(j, node.rowsLeft());
+            }
+            double[] known = exact.get(node);
+            if (known != null) {
+                return known;
+            }
+            if (exact.size() > MAX_PATHS) {
+                throw new IllegalArgumentException("table too large for the exact test (over " + MAX_PATHS
+                        + " nodes); use the chi-square test");
+            }
+            double[] b = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, bounds(j, node.rowsLeft())[2]};
+            forEachAllocation(node.rowsLeft(), cols[j], (next, weight) -> {
+                double[] rest = exact(new Node(j + 1, next));
+                b[0] = Math.max(b[0], weight + rest[0]);
+                b[1] = Math.min(b[1], weight + rest[1]);
+            });
+            exact.put(node, b);
+            return b;
+        }
+
+        /** log of the product of factorials when {@code total} is split as evenly as possible into {@code parts}. */
+        private double evenSplit(int total, int parts) {
+            if (parts == 0) {
+                return 0;
+            }
+            int q = total / parts;
+            int rem = total % parts;
+            return rem * logFact[q + 1] + (parts - rem) * logFact[q];
+        }
+
+        /** A node: the next column and the remaining row totals (sorted, so permutations share a node). */
+        record Node(int column, int[] rowsLeft) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Node n && n.column == column && Arrays.equals(n.rowsLeft, rowsLeft);
+            }
+
+            @Override
+            public int hashCode() {
+                return 31 * column + Arrays.hashCode(rowsLeft);
+            }
+        }
+
+        interface Allocation {
+            void accept(int[] rowsLeft, double weight);
+        }
+
+        /** Every split of a column total over the rows within their remaining totals. */
+        void forEachAllocation(int[] rowsLeft, int column, Allocation then) {
+            int[] x = new int[rowsLeft.length];
+            int[] suffix = new int[rowsLeft.length + 1];
+            for (int i = rowsLeft.length - 1; i >= 0; i--) {
+                suffix[i] = suffix[i + 1] + rowsLeft[i];
+            }
+            allocate(0, column, rowsLeft, suffix, x, 0, then);
+        }
+
+        private void allocate(int i, int left, int[] rowsLeft, int[] suffix, int[] x, double weight, Allocation then) {
+            if (i == rowsLeft.length) {
+                int[] next = new int[rowsLeft.length];
+                for (int k = 0; k < next.length; k++) {
+                    next[k] = rowsLeft[k] - x[k];
                 }
-                lp += constant;
-                if (lp <= threshold) {
-                    pValue += Math.exp(lp);
-                }
+                then.accept(descending(next), weight);
                 return;
             }
-            if (j == c - 1) { // last cell of a row is determined by the row margin
-                int x = rowLeft[i];
-                if (x > colLeft[j]) {
-                    return;
-                }
-                colLeft[j] -= x;
-                rowLeft[i] = 0;
-                fillCell(i + 1, 0, partial - logFact[x]);
-                rowLeft[i] = x;
-                colLeft[j] += x;
-                return;
-            }
-            // the rest of this row must fit in the remaining columns of this row
-            int restCols = 0;
-            for (int jj = j + 1; jj < c; jj++) {
-                restCols += colLeft[jj];
-            }
-            int min = Math.max(0, rowLeft[i] - restCols);
-            int max = Math.min(rowLeft[i], colLeft[j]);
-            for (int x = min; x <= max; x++) {
-                rowLeft[i] -= x;
-                colLeft[j] -= x;
-                fillCell(i, j + 1, partial - logFact[x]);
-                rowLeft[i] += x;
-                colLeft[j] += x;
+            int min = Math.max(0, left - suffix[i + 1]);
+            int max = Math.min(rowsLeft[i], left);
+            for (int v = min; v <= max; v++) {
+                x[i] = v;
+                allocate(i + 1, left - v, rowsLeft, suffix, x, weight - logFact[v], then);
             }
         }
     }

@@ -3,7 +3,6 @@ package se.stegvis.stats;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Kaplan-Meier product-limit estimator (Kaplan and Meier 1958) with Greenwood's variance, as R's
@@ -11,8 +10,9 @@ import java.util.TreeMap;
  *
  * <p>Conventions: at a tied time, events come before censorings (those censored at t are still at
  * risk at t); pointwise intervals default to log-log (R's survfit default is "log", available as
- * {@link ConfType#LOG}); times must be finite and non-negative. Unlike R, times are not merged by
- * {@code aeqSurv} (it only matters for times differing by rounding error).
+ * {@link ConfType#LOG}); times must be finite and non-negative; late entry (left truncation) is
+ * supported. Unlike R, times are not merged by {@code aeqSurv} (it only matters for times differing
+ * by rounding error).
  */
 public final class KaplanMeier {
     private KaplanMeier() {}
@@ -55,8 +55,30 @@ public final class KaplanMeier {
          * @param event true = event at {@code time}, false = censored
          */
         public KaplanMeierFit fit(double[] time, boolean[] event) {
+            return fit(null, time, event);
+        }
+
+        /**
+         * Kaplan-Meier with late entry (left truncation), as R's {@code survfit(Surv(entry, time, status) ~ 1)}:
+         * a person is at risk at t when entry < t <= time. {@code entry} null means everyone is at
+         * risk from the start (plain right censoring).
+         *
+         * @param entry time each person came under observation (finite, >= 0, < time), or null
+         */
+        public KaplanMeierFit fit(double[] entry, double[] time, boolean[] event) {
             Checks.sameLength("time and event", time.length, event.length);
             Checks.times(time);
+            double[] entries = entry == null ? new double[0] : entry.clone();
+            if (entry != null) {
+                Checks.sameLength("entry and time", entry.length, time.length);
+                for (int i = 0; i < time.length; i++) {
+                    if (!(entry[i] >= 0 && entry[i] < time[i])) {
+                        throw new IllegalArgumentException("entry must be >= 0 and before the exit time, got entry "
+                                + entry[i] + " for time " + time[i] + " (row " + (i + 1) + ")");
+                    }
+                }
+                Arrays.sort(entries);
+            }
             Integer[] order = new Integer[time.length];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -79,7 +101,8 @@ public final class KaplanMeier {
                 if (i == 0 || time[o] != time[order[i - 1]]) {
                     k++;
                     t[k] = time[o];
-                    risk[k] = n - i;
+                    // at risk: exit >= t, minus those not yet entered (entry >= t; they exit after t)
+                    risk[k] = n - i - notYetEntered(entries, t[k]);
                 }
                 if (event[o]) {
                     ev[k]++;
@@ -87,7 +110,21 @@ public final class KaplanMeier {
                     cens[k]++;
                 }
             }
-            return new KaplanMeierFit(t, risk, ev, cens, confType, level);
+            return new KaplanMeierFit(n, t, risk, ev, cens, confType, level);
+        }
+
+        private static int notYetEntered(double[] sortedEntries, double t) {
+            int lo = 0;
+            int hi = sortedEntries.length;
+            while (lo < hi) { // first index with entry >= t
+                int mid = (lo + hi) >>> 1;
+                if (sortedEntries[mid] < t) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return sortedEntries.length - lo;
         }
 
         /**
@@ -96,18 +133,29 @@ public final class KaplanMeier {
          * @param group a label per observation
          */
         public Map<String, KaplanMeierFit> fitByGroup(double[] time, boolean[] event, String[] group) {
+            return fitByGroup(null, time, event, group);
+        }
+
+        /** One fit per group with late entry ({@code entry} may be null), groups sorted. */
+        public Map<String, KaplanMeierFit> fitByGroup(double[] entry, double[] time, boolean[] event, String[] group) {
             Checks.sameLength("time and group", time.length, group.length);
             Checks.sameLength("time and event", time.length, event.length);
-            Map<String, int[]> members = Groups.indices(group);
+            if (entry != null) {
+                Checks.sameLength("entry and time", entry.length, time.length);
+            }
             Map<String, KaplanMeierFit> fits = new LinkedHashMap<>();
-            members.forEach((g, idx) -> {
+            Groups.indices(group).forEach((g, idx) -> {
                 double[] tg = new double[idx.length];
+                double[] sg = entry == null ? null : new double[idx.length];
                 boolean[] eg = new boolean[idx.length];
                 for (int i = 0; i < idx.length; i++) {
                     tg[i] = time[idx[i]];
                     eg[i] = event[idx[i]];
+                    if (sg != null) {
+                        sg[i] = entry[idx[i]];
+                    }
                 }
-                fits.put(g, fit(tg, eg));
+                fits.put(g, fit(sg, tg, eg));
             });
             return fits;
         }
@@ -116,31 +164,5 @@ public final class KaplanMeier {
     /** Same as {@code options().fitByGroup(time, event, group)}. */
     public static Map<String, KaplanMeierFit> fitByGroup(double[] time, boolean[] event, String[] group) {
         return options().fitByGroup(time, event, group);
-    }
-
-    /** Group labels to the indices of their members, labels sorted. */
-    static final class Groups {
-        private Groups() {}
-
-        static Map<String, int[]> indices(String[] group) {
-            Map<String, int[]> counts = new TreeMap<>();
-            for (String g : group) {
-                if (g == null) {
-                    throw new IllegalArgumentException("group label missing");
-                }
-                counts.merge(g, new int[] {1}, (a, b) -> new int[] {a[0] + 1});
-            }
-            Map<String, int[]> out = new LinkedHashMap<>();
-            Map<String, Integer> fill = new TreeMap<>();
-            counts.forEach((g, c) -> {
-                out.put(g, new int[c[0]]);
-                fill.put(g, 0);
-            });
-            for (int i = 0; i < group.length; i++) {
-                int pos = fill.merge(group[i], 1, Integer::sum) - 1;
-                out.get(group[i])[pos] = i;
-            }
-            return out;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * pointwise confidence band crosses), and the restricted mean (as R's {@code print(fit, rmean = tau)}).
  */
 public final class KaplanMeierFit {
+    private final int n;
     private final double[] time;
     private final int[] nRisk;
     private final int[] nEvent;
@@ -22,8 +23,9 @@ public final class KaplanMeierFit {
     private final double level;
     private final List<KaplanMeierRow> rows;
 
-    KaplanMeierFit(double[] time, int[] nRisk, int[] nEvent, int[] nCensor, ConfType confType, double level) {
+    KaplanMeierFit(int n, double[] time, int[] nRisk, int[] nEvent, int[] nCensor, ConfType confType, double level) {
         int m = time.length;
+        this.n = n;
         this.time = time;
         this.nRisk = nRisk;
         this.nEvent = nEvent;
@@ -39,17 +41,17 @@ public final class KaplanMeierFit {
         double greenwood = 0;
         List<KaplanMeierRow> out = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
-            int n = nRisk[i];
+            int r = nRisk[i];
             int d = nEvent[i];
-            s *= 1 - (double) d / n;
-            // d == n: S drops to 0 and the cumulative-hazard variance is infinite, as in survfit
-            greenwood += d == 0 ? 0 : d == n ? Double.POSITIVE_INFINITY : (double) d / ((double) n * (n - d));
+            s *= 1 - (double) d / r;
+            // d == r: S drops to 0 and the cumulative-hazard variance is infinite, as in survfit
+            greenwood += d == 0 ? 0 : d == r ? Double.POSITIVE_INFINITY : (double) d / ((double) r * (r - d));
             surv[i] = s;
             seLog[i] = Math.sqrt(greenwood);
             double[] b = confType.bounds(s, seLog[i], z);
             lower[i] = b[0];
             upper[i] = b[1];
-            out.add(new KaplanMeierRow(time[i], n, d, nCensor[i], s, s * seLog[i], b[0], b[1]));
+            out.add(new KaplanMeierRow(time[i], r, d, nCensor[i], s, s * seLog[i], b[0], b[1]));
         }
         rows = Collections.unmodifiableList(out);
     }
@@ -64,9 +66,9 @@ public final class KaplanMeierFit {
         return rows.stream().filter(r -> r.nEvent() > 0).toList();
     }
 
-    /** Number of observations. */
+    /** Number of observations (R's "records"; with late entry more than ever at risk at once). */
     public int n() {
-        return nRisk.length == 0 ? 0 : nRisk[0];
+        return n;
     }
 
     /** Number of events. */
@@ -78,10 +80,12 @@ public final class KaplanMeierFit {
         return e;
     }
 
+    /** The pointwise interval transformation used. */
     public ConfType confType() {
         return confType;
     }
 
+    /** The confidence level used. */
     public double level() {
         return level;
     }

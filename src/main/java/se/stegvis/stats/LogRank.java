@@ -32,7 +32,7 @@ public final class LogRank {
         Checks.sameLength("time and group", time.length, group.length);
         Checks.sameLength("time and stratum", time.length, stratum.length);
         Checks.times(time);
-        Map<String, int[]> groups = KaplanMeier.Groups.indices(group);
+        Map<String, int[]> groups = Groups.indices(group);
         if (groups.size() < 2) {
             throw new IllegalArgumentException("log-rank needs at least 2 groups, got " + groups.size());
         }
@@ -47,7 +47,7 @@ public final class LogRank {
         double[] obs = new double[k];
         double[] exp = new double[k];
         double[][] var = new double[k][k];
-        for (int[] members : KaplanMeier.Groups.indices(stratum).values()) {
+        for (int[] members : Groups.indices(stratum).values()) {
             accumulate(time, event, g, k, members, obs, exp, var);
         }
         boolean anyEvent = false;
@@ -72,7 +72,12 @@ public final class LogRank {
             }
         }
         RealVector d = new ArrayRealVector(diff);
-        double chi = new LUDecomposition(new Array2DRowRealMatrix(v)).getSolver().solve(d).dotProduct(d);
+        var solver = new LUDecomposition(new Array2DRowRealMatrix(v)).getSolver();
+        if (!solver.isNonSingular()) {
+            throw new IllegalArgumentException("the log-rank variance matrix is singular: some groups never share a risk set"
+                    + " at an event time; compare fewer groups");
+        }
+        double chi = solver.solve(d).dotProduct(d);
         double p = ChiSquaredDistribution.of(m).survivalProbability(chi);
         List<LogRankGroup> out = new ArrayList<>();
         for (int j = 0; j < k; j++) {

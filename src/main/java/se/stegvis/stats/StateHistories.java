@@ -86,6 +86,7 @@ public final class StateHistories {
         return new StateHistories(states, pairs, segments);
     }
 
+    /** The states, in the order rows and columns use. */
     public List<String> states() {
         return states;
     }

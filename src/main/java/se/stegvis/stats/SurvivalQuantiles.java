@@ -1,7 +1,9 @@
 package se.stegvis.stats;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Quantile look-ups on a step function, ported from the survival package so that ties with 0.5 and
@@ -35,15 +37,9 @@ final class SurvivalQuantiles {
         }
         double xmax = x[m - 1];
         List<double[]> kept = new ArrayList<>(); // (x, y) with duplicated y dropped, as R's duplicated()
+        Set<Double> seen = new HashSet<>(); // Double.equals: NaN equals NaN, as duplicated() treats NA
         for (int i = 0; i < m; i++) {
-            boolean dup = false;
-            for (double[] k : kept) {
-                if (k[1] == y[i] || (Double.isNaN(k[1]) && Double.isNaN(y[i]))) {
-                    dup = true;
-                    break;
-                }
-            }
-            if (!dup) {
+            if (seen.add(y[i] == 0 ? 0.0 : y[i])) {
                 kept.add(new double[] {x[i], y[i]});
             }
         }

@@ -61,6 +61,7 @@ public final class TransitionMatrix {
         return i;
     }
 
+    /** The states, in the order rows and columns use. */
     public List<String> states() {
         return states;
     }

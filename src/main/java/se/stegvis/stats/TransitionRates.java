@@ -47,6 +47,7 @@ public final class TransitionRates {
         return new TransitionRates(states, n, exposure);
     }
 
+    /** The states, in the order rows and columns use. */
     public List<String> states() {
         return states;
     }

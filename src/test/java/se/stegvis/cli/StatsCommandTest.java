@@ -85,6 +85,34 @@ class StatsCommandTest {
     }
 
     @Test
+    void kmQuantilesFollowQuantileSurvfit() throws IOException {
+        matchesGolden(run("km", "--quantiles", "0.1,0.25,0.5,0.75,0.9", "--input", IN.resolve("ovarian.csv").toString()),
+                "km_quantiles_ovarian_loglog.csv");
+    }
+
+    @Test
+    void kmRestrictedMeanFollowsPrintSurvfit() throws IOException {
+        Run r = run("km", "--rmean", "161", "--no-comments", "--input", IN.resolve("aml.csv").toString());
+        List<String> golden = Files.readAllLines(GOLDEN.resolve("km_rmean_aml.csv")).stream()
+                .filter(l -> l.contains(",161,")).toList();
+        assertThat(r.csvLines()).hasSize(3);
+        for (int i = 0; i < 2; i++) {
+            String[] got = r.csvLines().get(i + 1).split(",");
+            String[] want = golden.get(i).split(",");
+            assertThat(got[0]).isEqualTo(want[0]);
+            assertThat(Double.parseDouble(got[2])).isCloseTo(Double.parseDouble(want[2]), within(1e-9));
+            assertThat(Double.parseDouble(got[3])).isCloseTo(Double.parseDouble(want[3]), within(1e-9));
+        }
+    }
+
+    @Test
+    void kmTakesLateEntryFromAnEntryColumn() throws IOException {
+        Run r = run("km", "--input", IN.resolve("channing.csv").toString());
+        assertThat(r.out()).contains("Surv(entry, time, status)");
+        matchesGolden(r, "km_channing_loglog.csv");
+    }
+
+    @Test
     void cumincPrintsEveryCauseAndTime() throws IOException {
         matchesGolden(run("cuminc", "--input", IN.resolve("cr_ties.csv").toString()), "cuminc_cr_ties_log.csv");
     }

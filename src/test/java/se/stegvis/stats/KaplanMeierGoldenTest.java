@@ -16,7 +16,7 @@ class KaplanMeierGoldenTest {
 
     static Stream<Arguments> cases() {
         return Stream.of("lung", "aml", "ovarian", "ties", "all_censored", "single_event", "half_then_drop",
-                        "half_at_end", "all_events")
+                        "half_at_end", "all_events", "late_entry", "channing")
                 .flatMap(c -> Stream.of(ConfType.values()).map(t -> Arguments.of(c, t)));
     }
 
@@ -28,7 +28,8 @@ class KaplanMeierGoldenTest {
         if (group[0] == null) {
             java.util.Arrays.fill(group, "");
         }
-        return KaplanMeier.options().confType(type).fitByGroup(time, event, group);
+        double[] entry = in.get(0).containsKey("entry") ? Golden.doubles(in, "entry") : null;
+        return KaplanMeier.options().confType(type).fitByGroup(entry, time, event, group);
     }
 
     private static String tag(ConfType type) {

@@ -73,6 +73,19 @@ class KaplanMeierTest {
     }
 
     @Test
+    void lateEntrantsJoinTheRiskSetOnlyAfterTheirEntry() {
+        // a: (0, 2] event; b: (0, 5] censored; c enters at 3, event at 4. At t=2: a, b at risk -> S = 1/2;
+        // at t=4: b and c at risk (c entered at 3) -> S = 1/2 * 1/2
+        KaplanMeierFit late = KaplanMeier.options().fit(new double[] {0, 0, 3}, new double[] {2, 5, 4},
+                new boolean[] {true, false, true});
+        assertThat(late.rows()).extracting(KaplanMeierRow::nRisk).containsExactly(2, 2, 1);
+        assertThat(late.survivalAt(4)).isCloseTo(0.25, within(1e-15));
+        assertThat(late.n()).isEqualTo(3);
+        assertThatThrownBy(() -> KaplanMeier.options().fit(new double[] {2}, new double[] {2}, new boolean[] {true}))
+                .hasMessageContaining("before the exit time");
+    }
+
+    @Test
     void restrictedMeanIsAreaUnderTheSteps() {
         // 1*1 + 0.8*(3-1) + 8/15*(4-3) + 4/15*(5-4) = 3.4
         assertThat(fit.restrictedMean(5)).isCloseTo(3.4, within(1e-14));

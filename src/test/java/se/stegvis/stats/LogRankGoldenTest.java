@@ -15,6 +15,7 @@ class LogRankGoldenTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"lung.csv,logrank_lung.csv,false", "aml.csv,logrank_aml.csv,false",
         "ovarian.csv,logrank_ovarian.csv,false", "ties.csv,logrank_ties.csv,false",
+        "lung_ecog.csv,logrank_lung_ecog.csv,false",
         "lung_strata.csv,logrank_strata_lung.csv,true", "ovarian.csv,logrank_strata_ovarian.csv,true"})
     void matchesSurvdiff(String input, String golden, boolean stratified) {
         List<Map<String, String>> in = Golden.input(input);

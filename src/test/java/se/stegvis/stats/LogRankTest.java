@@ -24,6 +24,16 @@ class LogRankTest {
     }
 
     @Test
+    void threeGroupsUseTheVarianceOfTwo() {
+        // one death each at 1, 2, 3 in groups a, b, c: E = (1/3, 1/3 + 1/2, 1/3 + 1/2 + 1); R's survdiff: chisq 2.6 on 2 df
+        LogRankResult r = LogRank.test(new double[] {1, 2, 3}, new boolean[] {true, true, true}, new String[] {"a", "b", "c"});
+        double[] expected = r.groups().stream().mapToDouble(LogRankGroup::expected).toArray();
+        assertThat(expected).containsExactly(new double[] {1.0 / 3, 1.0 / 3 + 1.0 / 2, 1.0 / 3 + 1.0 / 2 + 1}, within(1e-15));
+        assertThat(r.chiSquare()).isCloseTo(2.6, within(1e-12));
+        assertThat(r.df()).isEqualTo(2);
+    }
+
+    @Test
     void refusesWithoutEventsOrWithOneGroup() {
         assertThatThrownBy(() -> LogRank.test(new double[] {1, 2}, new boolean[] {false, false}, new String[] {"a", "b"}))
                 .hasMessageContaining("no events");
