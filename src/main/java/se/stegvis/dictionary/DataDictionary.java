@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The data dictionary: canonical tables (a Frictionless Data Package), code lists and step ladders.
@@ -26,6 +27,8 @@ public final class DataDictionary {
     public static final String FOLDER_PROPERTY = "stegvis.dictionary";
     private static final String CLASSPATH_ROOT = "data-dictionary/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
     private final String version;
     private final List<Table> tables;
@@ -236,7 +239,7 @@ public final class DataDictionary {
 
     /** Lower case, trimmed, inner whitespace and dashes as underscores, å/ä/ö and other accents folded. */
     public static String fold(String name) {
-        String lower = name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", "_");
-        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String lower = SEPARATORS.matcher(name.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
+        return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
     }
 }

@@ -46,8 +46,8 @@ public final class GlossaryWriter {
         line("");
         line("### " + table.name());
         line("");
-        line("Swedish: " + table.titleSv() + " (file `" + table.name() + ".csv` or a sheet named `"
-                + table.name() + "`). " + table.description());
+        line("Swedish: " + table.titleSv() + ". File `" + table.name() + ".csv` (or `"
+                + DataDictionary.fold(table.titleSv()) + ".csv`), or a workbook sheet of either name. " + table.description());
         line("");
         line("Primary key: " + codeJoin(table.primaryKey()) + ".");
         for (ForeignKey fk : table.foreignKeys()) {
@@ -66,7 +66,8 @@ public final class GlossaryWriter {
     private String allowed(Field f) {
         Constraints c = f.constraints();
         if (f.codeList() != null) {
-            return "code list [`" + f.codeList() + "`](#" + f.codeList() + ")";
+            return "code list [`" + f.codeList() + "`](#" + f.codeList() + ")"
+                    + (f.defaultValue() == null ? "" : "; empty means `" + f.defaultValue() + "`");
         }
         if (!c.allowed().isEmpty()) {
             return codeJoin(c.allowed());
@@ -83,13 +84,19 @@ public final class GlossaryWriter {
         }
         if (f.type() == FieldType.DATE) {
             s.append("YYYY-MM-DD or YYYYMMDD");
+            if (f.notBefore() != null) {
+                s.append("; not before `").append(f.notBefore().table()).append('.').append(f.notBefore().field()).append('`');
+            }
         } else if (f.type() == FieldType.YEARMONTH) {
             s.append("YYYY-MM");
         } else if (f.type() == FieldType.BOOLEAN) {
             s.append("true: ").append(String.join("/", f.trueValues())).append("; false: ")
                     .append(String.join("/", f.falseValues()));
         }
-        return s.length() == 0 ? "" : s.toString();
+        if (f.defaultValue() != null) {
+            s.append(s.length() > 0 ? "; " : "").append("empty means `").append(f.defaultValue()).append('`');
+        }
+        return s.toString();
     }
 
     private void codeList(CodeList list) {

@@ -7,6 +7,7 @@ import se.stegvis.store.CohortStore;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,8 +25,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -125,7 +128,9 @@ public final class CohortImporter {
             boolean keyCreated = false;
             if (found == 0 && run.staging.values().stream().anyMatch(s -> s.rows() > 0)) {
                 keyCreated = pseudonymKey.fresh();
+                long started = System.nanoTime();
                 commit(store.connection(), run, pseudonymKey);
+                messages.accept("written to " + db + seconds(started));
                 committed = true;
             }
             run.close();
@@ -178,7 +183,7 @@ public final class CohortImporter {
      * The key to pseudonymise with. A store records the id of the key it was built with; importing
      * with another key, or without the key file, would give the same people new person_ids, so it is refused.
      */
-    private static PseudonymKey resolveKey(CohortStore store, Path keyFile) throws ImportFailure, SQLException {
+    private PseudonymKey resolveKey(CohortStore store, Path keyFile) throws ImportFailure, SQLException {
         Optional<String> recorded = store.recordedKeyId();
         if (!Files.exists(keyFile)) {
             if (recorded.isPresent()) {
@@ -191,6 +196,10 @@ public final class CohortImporter {
         PseudonymKey key;
         try {
             key = PseudonymKey.read(keyFile);
+            if (!PseudonymKey.ownerOnly(keyFile)) {
+                messages.accept("Warning: the key file " + keyFile + " can be read by other users; restrict it with"
+                        + " chmod 600 " + keyFile);
+            }
         } catch (IOException e) {
             throw new ImportFailure("cannot read the key file " + keyFile + ": " + e.getMessage(), e);
         }
@@ -208,6 +217,7 @@ public final class CohortImporter {
         final List<ImportResult.SourceResult> results = new ArrayList<>();
         final List<String> sourceNames = new ArrayList<>();
         final List<Map<String, String>> headers = new ArrayList<>();
+        final Set<String> unreadTables = new HashSet<>();
 
         @Override
         public void close() throws SQLException {
@@ -238,6 +248,7 @@ public final class CohortImporter {
                 run.results.add(new ImportResult.SourceResult(name, table, sha, 0, skip));
                 continue;
             }
+            long started = System.nanoTime();
             int index = run.sourceNames.size();
             run.sourceNames.add(name);
             TableStager.Staged staged;
@@ -245,21 +256,30 @@ public final class CohortImporter {
                 staged = stager.stage(name, index, reader, run.staging.get(table));
             } catch (TableReader.InputProblem p) {
                 errors.report(new ImportError(name, p.row(), null, null, p.getMessage()));
-                staged = new TableStager.Staged(0, 0, Map.of());
+                staged = new TableStager.Staged(0, Map.of(), false);
             } catch (IOException | RuntimeException e) {
                 errors.report(ImportError.wholeFile(name, "cannot be read: " + e.getMessage()));
-                staged = new TableStager.Staged(0, 0, Map.of());
+                staged = new TableStager.Staged(0, Map.of(), false);
             }
             run.headers.add(staged.headerOf());
+            if (!staged.complete()) {
+                run.unreadTables.add(table);
+            }
             run.results.add(new ImportResult.SourceResult(name, table, sha, staged.rowsRead(), null));
-            messages.accept(name + ": " + staged.rowsRead() + " rows of " + table);
+            messages.accept(name + ": " + staged.rowsRead() + " rows of " + table + seconds(started));
         }
+        long started = System.nanoTime();
         for (StagingTable s : run.staging.values()) {
             s.flush();
         }
         new IntegrityChecks(c, run.staging, run.sourceNames::get,
-                (src, column) -> run.headers.get(src).getOrDefault(column, column), errors).run();
+                (src, column) -> run.headers.get(src).getOrDefault(column, column), errors, run.unreadTables).run();
+        messages.accept("keys, references and date order checked" + seconds(started));
         return run;
+    }
+
+    private static String seconds(long startedNanos) {
+        return String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - startedNanos) / 1e9);
     }
 
     private static String importedBefore(Connection c, String sha, String table) throws SQLException {
@@ -282,14 +302,11 @@ public final class CohortImporter {
         try {
             try (Statement st = c.createStatement()) {
                 for (StagingTable s : run.staging.values()) {
-                    if (s.rows() == 0) {
-                        continue;
+                    if (s.rows() > 0) {
+                        st.execute(replaceStoredKeys(s));
+                        String columns = columnList(s);
+                        st.execute("INSERT INTO " + s.table().name() + " (" + columns + ") SELECT " + columns + " FROM " + s.name());
                     }
-                    String cols = s.columns().stream().map(StagingTable.Column::name).collect(Collectors.joining(", "));
-                    boolean keyOnly = s.columns().size() == s.table().primaryKey().size();
-                    // A row whose key is already in the store replaces it: a corrected re-export updates, never duplicates.
-                    st.execute("INSERT OR " + (keyOnly ? "IGNORE" : "REPLACE") + " INTO " + s.table().name() + " (" + cols
-                            + ") SELECT " + cols + " FROM " + s.name() + " ORDER BY _src, _row");
                 }
             }
             writeLog(c, run, key);
@@ -307,6 +324,19 @@ public final class CohortImporter {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    /**
+     * Deletes stored rows whose key comes again in this import, so a corrected re-export replaces them
+     * and never duplicates them (the store has no key indexes; see schema.sql).
+     */
+    private static String replaceStoredKeys(StagingTable s) {
+        String match = s.table().primaryKey().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+        return "DELETE FROM " + s.table().name() + " t WHERE EXISTS (SELECT 1 FROM " + s.name() + " s WHERE " + match + ")";
+    }
+
+    private static String columnList(StagingTable s) {
+        return s.columns().stream().map(StagingTable.Column::name).collect(Collectors.joining(", "));
     }
 
     private void writeLog(Connection c, Run run, PseudonymKey key) throws SQLException {
@@ -352,9 +382,9 @@ public final class CohortImporter {
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }
-            return java.util.HexFormat.of().formatHex(md.digest());
+            return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -29,10 +28,13 @@ public final class CsvTableReader implements TableReader {
     /** Windows-1252, the encoding Swedish Excel uses for "CSV (semicolon separated)". */
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int SNIFF_BYTES = 1 << 20;
+    /** No cohort value comes near this; a longer one means a quote was never closed or the file is not CSV. */
+    static final int MAX_VALUE_CHARS = 100_000;
 
     private final Reader in;
     private final Charset encoding;
     private final boolean bom;
+    private final boolean utf8;
     private final char separator;
     private final List<String> header;
     private final char[] buf = new char[1 << 16];
@@ -47,9 +49,11 @@ public final class CsvTableReader implements TableReader {
         this.encoding = encoding;
         this.bom = bom;
         this.separator = separator;
+        // Bad bytes become U+FFFD, which the parser reports at the row where it occurs (UTF-8 only:
+        // in Windows-1252 the five undefined bytes are the only replacements and are harmless).
         CharsetDecoder decoder = encoding.newDecoder()
-                .onMalformedInput(encoding == StandardCharsets.UTF_8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        this.utf8 = encoding == StandardCharsets.UTF_8;
         InputStream all = new SequenceInputStream(new ByteArrayInputStream(prefix, skip, prefix.length - skip), raw);
         this.in = new InputStreamReader(all, decoder);
         String[] head = readRecord();
@@ -171,42 +175,49 @@ public final class CsvTableReader implements TableReader {
 
     /** One record (a spreadsheet row), or null at the end of the file. */
     private String[] readRecord() throws IOException, InputProblem {
-        try {
-            int c = read();
-            if (c == -1) {
-                return null;
-            }
-            recordNumber++;
-            cells.clear();
-            cell.setLength(0);
-            while (true) {
-                if (c == '"' && cell.length() == 0) {
-                    readQuoted();
-                    c = read();
-                    if (c != separator && c != '\n' && c != '\r' && c != -1) {
-                        throw new InputProblem(recordNumber, "a quoted value is followed by more text before the next"
-                                + " separator (a quote inside a value must be written twice: \"\")");
-                    }
-                    continue;
-                }
-                if (c == separator) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else if (c == '\n' || c == '\r' || c == -1) {
-                    if (c == '\r' && peek() == '\n') {
-                        read();
-                    }
-                    cells.add(cell.toString());
-                    return cells.toArray(new String[0]);
-                } else {
-                    cell.append((char) c);
-                }
+        int c = read();
+        if (c == -1) {
+            return null;
+        }
+        recordNumber++;
+        cells.clear();
+        cell.setLength(0);
+        while (true) {
+            if (c == '"' && cell.length() == 0) {
+                readQuoted();
                 c = read();
+                if (c != separator && c != '\n' && c != '\r' && c != -1) {
+                    throw new InputProblem(recordNumber, "a quoted value is followed by more text before the next"
+                            + " separator (a quote inside a value must be written twice: \"\")");
+                }
+                continue;
             }
-        } catch (CharacterCodingException e) {
-            throw new InputProblem(recordNumber, "the file is not valid UTF-8 here although its beginning is;"
+            if (c == separator) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r' || c == -1) {
+                if (c == '\r' && peek() == '\n') {
+                    read();
+                }
+                cells.add(cell.toString());
+                return cells.toArray(new String[0]);
+            } else {
+                append((char) c);
+            }
+            c = read();
+        }
+    }
+
+    private void append(char c) throws InputProblem {
+        if (c == '\uFFFD' && utf8) {
+            throw new InputProblem(recordNumber, "holds bytes that are not UTF-8 although the file begins as UTF-8;"
                     + " save the whole file in one encoding (UTF-8 or Windows-1252)");
         }
+        if (cell.length() == MAX_VALUE_CHARS) {
+            throw new InputProblem(recordNumber, "holds a value longer than " + MAX_VALUE_CHARS + " characters"
+                    + " (a quote that is never closed, or not a CSV file)");
+        }
+        cell.append(c);
     }
 
     private void readQuoted() throws IOException, InputProblem {
@@ -224,7 +235,7 @@ public final class CsvTableReader implements TableReader {
                     return;
                 }
             } else {
-                cell.append((char) c);
+                append((char) c);
             }
         }
     }

@@ -44,6 +44,7 @@ final class FieldParser {
         }
         for (String code : allowed) {
             codes.put(DataDictionary.fold(code), code);
+            codes.put(code, code);
         }
         this.codeListing = String.join(", ", allowed);
         field.trueValues().forEach(v -> booleans.put(DataDictionary.fold(v), Boolean.TRUE));
@@ -72,7 +73,10 @@ final class FieldParser {
 
     private String string(String text) throws BadValue {
         if (!codes.isEmpty()) {
-            String code = codes.get(DataDictionary.fold(text));
+            String code = codes.get(text); // the canonical code itself: no folding on the common path
+            if (code == null) {
+                code = codes.get(DataDictionary.fold(text));
+            }
             if (code == null) {
                 throw new BadValue("is not one of the allowed codes (expected one of " + codeListing
                         + (field.codeList() == null ? "" : ", or their Swedish labels in code list " + field.codeList()) + ")");
@@ -136,7 +140,10 @@ final class FieldParser {
     }
 
     private Boolean bool(String text) throws BadValue {
-        Boolean b = booleans.get(DataDictionary.fold(text));
+        Boolean b = booleans.get(text);
+        if (b == null) {
+            b = booleans.get(DataDictionary.fold(text));
+        }
         if (b == null) {
             throw new BadValue("is not a yes/no value (expected one of " + String.join(", ", field.trueValues())
                     + " or " + String.join(", ", field.falseValues()) + ")");
@@ -163,17 +170,17 @@ final class FieldParser {
         if (y < 0 || m < 0 || d < 0) {
             throw new BadValue("is not a date (expected " + DATE_FORMS + ")");
         }
-        return checkedDate(y, m, d, DATE_FORMS);
+        return checkedDate(y, m, d, "a date (expected " + DATE_FORMS + ")");
     }
 
-    private static LocalDate checkedDate(int y, int m, int d, String forms) throws BadValue {
+    private static LocalDate checkedDate(int y, int m, int d, String expected) throws BadValue {
         if (y < 1900 || y > 2100) {
             throw new BadValue("is not a plausible date (expected a year between 1900 and 2100)");
         }
         try {
             return LocalDate.of(y, m, d);
         } catch (DateTimeException e) {
-            throw new BadValue("is not a date (expected " + forms + ")");
+            throw new BadValue("is not " + expected);
         }
     }
 
@@ -184,13 +191,13 @@ final class FieldParser {
             int y = digits(text, 0, 4);
             int m = digits(text, 5, 7);
             if (y >= 0 && m >= 0) {
-                return checkedDate(y, m, 1, forms);
+                return checkedDate(y, m, 1, "a month (expected " + forms + ")");
             }
         } else if (text.length() == 6) {
             int y = digits(text, 0, 4);
             int m = digits(text, 4, 6);
             if (y >= 0 && m >= 0) {
-                return checkedDate(y, m, 1, forms);
+                return checkedDate(y, m, 1, "a month (expected " + forms + ")");
             }
         } else if (text.length() == 10 || text.length() == 8) {
             try {

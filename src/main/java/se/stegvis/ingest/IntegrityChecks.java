@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,7 @@ final class IntegrityChecks {
     private final IntFunction<String> sourceName;
     private final ColumnLabels labels;
     private final ErrorSink errors;
+    private final Set<String> unread;
 
     /** How a source heads a canonical column (e.g. {@code datum (event_date)}). */
     @FunctionalInterface
@@ -33,15 +35,19 @@ final class IntegrityChecks {
     }
 
     IntegrityChecks(Connection connection, Map<String, StagingTable> staging, IntFunction<String> sourceName,
-                    ColumnLabels labels, ErrorSink errors) {
+                    ColumnLabels labels, ErrorSink errors, Set<String> unreadTables) {
         this.connection = connection;
         this.staging = staging;
         this.sourceName = sourceName;
         this.labels = labels;
         this.errors = errors;
+        this.unread = Set.copyOf(unreadTables);
     }
 
-    /** Runs every check on every staged table. */
+    /**
+     * Runs every check on every staged table; references into a table that had an unreadable source
+     * are not checked, since that source's own error already explains them.
+     */
     void run() throws SQLException {
         for (StagingTable s : staging.values()) {
             if (s.rows() == 0) {
@@ -50,10 +56,12 @@ final class IntegrityChecks {
             Table t = s.table();
             uniqueKey(s);
             for (ForeignKey fk : t.foreignKeys()) {
-                references(s, fk);
+                if (!unread.contains(fk.referencedTable())) {
+                    references(s, fk);
+                }
             }
             for (Field f : t.fields()) {
-                if (f.notBefore() != null) {
+                if (f.notBefore() != null && !unread.contains(f.notBefore().table())) {
                     notBefore(s, f);
                 }
             }
@@ -63,13 +71,14 @@ final class IntegrityChecks {
     private void uniqueKey(StagingTable s) throws SQLException {
         List<String> key = s.table().primaryKey();
         String cols = String.join(", ", key);
-        if (!any("SELECT 1 FROM " + s.name() + " GROUP BY " + cols + " HAVING count(*) > 1 LIMIT 1")) {
+        String complete = key.stream().map(k -> k + " IS NOT NULL").collect(Collectors.joining(" AND "));
+        if (!any("SELECT 1 FROM " + s.name() + " WHERE " + complete + " GROUP BY " + cols + " HAVING count(*) > 1 LIMIT 1")) {
             return;
         }
         String sql = "SELECT _src, _row, concat_ws(', ', " + key.stream().map(k -> "CAST(" + k + " AS VARCHAR)")
                 .collect(Collectors.joining(", ")) + "), first_src, first_row FROM (SELECT *,"
                 + " first_value(_src) OVER w AS first_src, first_value(_row) OVER w AS first_row,"
-                + " row_number() OVER w AS rn FROM " + s.name() + " WINDOW w AS (PARTITION BY " + cols
+                + " row_number() OVER w AS rn FROM " + s.name() + " WHERE " + complete + " WINDOW w AS (PARTITION BY " + cols
                 + " ORDER BY _src, _row)) WHERE rn > 1 ORDER BY _src, _row";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
@@ -89,7 +98,8 @@ final class IntegrityChecks {
         String match = matchCondition(fk, "p", "s");
         String sql = "SELECT s._src, s._row, concat_ws(', ', " + fk.fields().stream().map(f -> "CAST(s." + f + " AS VARCHAR)")
                 .collect(Collectors.joining(", ")) + ") FROM " + s.name() + " s"
-                + " WHERE NOT EXISTS (SELECT 1 FROM " + parent.name() + " p WHERE " + match + ")"
+                + " WHERE " + fk.fields().stream().map(f -> "s." + f + " IS NOT NULL").collect(Collectors.joining(" AND "))
+                + " AND NOT EXISTS (SELECT 1 FROM " + parent.name() + " p WHERE " + match + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM " + fk.referencedTable() + " p WHERE " + match + ")"
                 + " ORDER BY s._src, s._row";
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {

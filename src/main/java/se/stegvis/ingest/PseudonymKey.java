@@ -1,6 +1,7 @@
 package se.stegvis.ingest;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,14 @@ public final class PseudonymKey {
         return new PseudonymKey(file, bytes, false);
     }
 
+    /** False when the file's POSIX permissions let group or others read or write it. */
+    public static boolean ownerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return true;
+        }
+        return OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file));
+    }
+
     /** A new random key meant for {@code file}; nothing is written until {@link #save()}. */
     public static PseudonymKey generate(Path file) {
         byte[] bytes = new byte[KEY_BYTES];
@@ -89,7 +98,7 @@ public final class PseudonymKey {
     public String id() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("stegvis-key-id".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            sha.update("stegvis-key-id".getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(sha.digest(key)).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -39,8 +39,11 @@ final class TableStager {
         this.today = today;
     }
 
-    /** How a source's header maps onto its table: column labels as the file writes them. */
-    record Staged(long rowsRead, long rowsStaged, Map<String, String> headerOf) {
+    /**
+     * Data rows read, each canonical column's label as the file heads it, and whether the source was
+     * read to its end (false when its header or its text could not be read).
+     */
+    record Staged(long rowsRead, Map<String, String> headerOf, boolean complete) {
     }
 
     /** One header cell bound to its field: where the value goes in the staging row. */
@@ -53,7 +56,7 @@ final class TableStager {
         Map<String, String> headerOf = new LinkedHashMap<>();
         List<Binding> bindings = bind(source, table, reader.header(), staging, headerOf);
         if (bindings == null) {
-            return new Staged(0, 0, headerOf);
+            return new Staged(0, headerOf, false);
         }
         int personId = staging.indexOf(PERSON_ID);
         Optional<Field> pnrField = table.fields().stream().filter(Field::pseudonymise).findFirst();
@@ -67,14 +70,15 @@ final class TableStager {
             }
         }
         int headerCells = reader.header().size();
+        boolean complete = true;
         long read = 0;
-        long staged = 0;
         while (true) {
             TableReader.Row row;
             try {
                 row = reader.next();
             } catch (TableReader.InputProblem p) {
                 errors.report(new ImportError(source, p.row(), null, null, p.getMessage()));
+                complete = false;
                 break;
             }
             if (row == null) {
@@ -134,17 +138,15 @@ final class TableStager {
                     Ladder l = dictionary.ladder((String) values[ladder]).orElseThrow();
                     errors.report(new ImportError(source, number, headerOf.get("step"), values[step].toString(),
                             "is not a step of ladder " + l.id() + " (expected " + l.lowestStep() + "-" + l.highestStep() + ")"));
-                    ok = false;
                 } else {
                     values[stepStd] = std;
                 }
             }
-            if (ok) {
-                staging.append(values, sourceIndex, number);
-                staged++;
-            }
+            // Rows with errors are staged too (bad cells empty) so the cross-row checks do not report
+            // their keys as missing; any error stops the import before staging reaches the store.
+            staging.append(values, sourceIndex, number);
         }
-        return new Staged(read, staged, headerOf);
+        return new Staged(read, headerOf, complete);
     }
 
     /** Binds header cells to fields; reports unknown, repeated and missing required columns (row 1). */

@@ -1,0 +1,70 @@
+package se.stegvis.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PersonnummerTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+    @ParameterizedTest
+    @CsvSource({
+        "19850312-1231, 198503121231",
+        "198503121231, 198503121231",
+        "850312-1231, 198503121231",
+        "8503121231, 198503121231",
+        "010730-7894, 200107307894",
+        "19780165-3218, 197801653218",
+        "121212+1212, 191212121212",
+        "20121212-1212, 201212121212"})
+    void acceptedFormsNormaliseToTwelveDigits(String raw, String twelve) {
+        assertThat(Personnummer.parse(raw, TODAY).twelveDigits()).isEqualTo(twelve);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "19850312-1232, the check digit does not match",
+        "19851312-1239, the birth date part is not a date",
+        "19850230-1236, the birth date part is not a date",
+        "1985031-21231, expected YYYYMMDD-NNNN",
+        "850312-123, expected YYYYMMDD-NNNN",
+        "85031212311, expected YYYYMMDD-NNNN",
+        "8503I21231, expected YYYYMMDD-NNNN"})
+    void invalidNumbersSayWhy(String raw, String reason) {
+        Personnummer.Parsed p = Personnummer.parse(raw, TODAY);
+        assertThat(p.valid()).isFalse();
+        assertThat(p.problem()).contains(reason);
+    }
+
+    @Test
+    void luhnChecksTheTenDigitForm() {
+        assertThat(Personnummer.luhnValid("8112189876")).isTrue();
+        assertThat(Personnummer.luhnValid("8112189875")).isFalse();
+    }
+
+    @Test
+    void maskKeepsOnlyTheDatePart() {
+        assertThat(Personnummer.mask("19850312-1231")).isEqualTo("19850312-****");
+        assertThat(Personnummer.mask("850312-1231")).isEqualTo("850312-****");
+        assertThat(Personnummer.mask("198503121231")).isEqualTo("19850312****");
+        assertThat(Personnummer.mask("1985-03")).isEqualTo("****-**");
+    }
+
+    @Test
+    void pseudonymIsKeyedAndStable() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("key");
+        PseudonymKey a = PseudonymKey.generate(dir.resolve("a.key"));
+        a.save();
+        Pseudonymiser fromFile = new Pseudonymiser(PseudonymKey.read(dir.resolve("a.key")));
+        Pseudonymiser other = new Pseudonymiser(PseudonymKey.generate(dir.resolve("b.key")));
+        String id = new Pseudonymiser(a).personId("198503121231");
+        assertThat(id).matches("[0-9a-f]{64}").isEqualTo(fromFile.personId("198503121231"));
+        assertThat(other.personId("198503121231")).isNotEqualTo(id);
+        assertThat(PseudonymKey.read(dir.resolve("a.key")).id()).isEqualTo(a.id()).hasSize(16);
+    }
+}
