@@ -39,10 +39,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (episodes < 1) {
-            throw new ParameterException(spec.commandLine(), "--episodes must be at least 1, was " + episodes);
+        DemoCohort cohort;
+        try {
+            cohort = new DemoCohort(new DemoOptions(episodes, seed, asOf));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        DemoSummary summary = new DemoCohort(new DemoOptions(episodes, seed, asOf)).writeTo(out);
+        DemoSummary summary = cohort.writeTo(out);
         System.err.println("stegvis demo: " + summary + " -> " + out);
         return 0;
     }

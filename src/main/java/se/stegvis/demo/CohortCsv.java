@@ -2,6 +2,8 @@ package se.stegvis.demo;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.ToIntFunction;
 import se.stegvis.demo.SyntheticEpisode.Event;
 import se.stegvis.demo.SyntheticEpisode.Exit;
 import se.stegvis.demo.SyntheticEpisode.FollowUp;
@@ -16,27 +18,43 @@ final class CohortCsv {
     private CohortCsv() {
     }
 
-    /** Tables in the order they are written, with their headers. */
+    /**
+     * Tables in the order they are written, with their headers; the per-episode tables also say how
+     * an episode's rows are rendered and how many there are.
+     */
     enum Table {
         EPISODES("episodes", List.of("episode_id", "personnummer", "person_id", "programme", "municipality",
                 "referral_date", "referral_source", "birth_year", "gender", "born_abroad", "education",
-                "income_source_at_entry", "occupation_at_entry", "consent", "episode_kind")),
-        EVENTS("events", List.of("episode_id", "event_date", "event_type")),
-        STEP_ASSESSMENTS("step_assessments", List.of("episode_id", "assessed_on", "ladder", "step", "assessor_org")),
-        EXITS("exits", List.of("episode_id", "exit_date", "destination", "income_source_at_exit", "occupation_at_exit")),
-        FOLLOW_UPS("follow_ups", List.of("episode_id", "offset_days", "observed_on", "status")),
-        STAFFING("staffing", List.of("programme", "municipality", "month", "fte"));
+                "income_source_at_entry", "occupation_at_entry", "consent", "episode_kind"),
+                CohortCsv::episode, e -> 1),
+        EVENTS("events", List.of("episode_id", "event_date", "event_type"),
+                CohortCsv::events, e -> e.events().size()),
+        STEP_ASSESSMENTS("step_assessments", List.of("episode_id", "assessed_on", "ladder", "step", "assessor_org"),
+                CohortCsv::assessments, e -> e.assessments().size()),
+        EXITS("exits", List.of("episode_id", "exit_date", "destination", "income_source_at_exit", "occupation_at_exit"),
+                CohortCsv::exit, e -> e.exit() == null ? 0 : 1),
+        FOLLOW_UPS("follow_ups", List.of("episode_id", "offset_days", "observed_on", "status"),
+                CohortCsv::followUps, e -> e.followUps().size()),
+        STAFFING("staffing", List.of("programme", "municipality", "month", "fte"), null, null);
 
-        final String name;
+        /** The tables with rows per episode (all but staffing). */
+        static final List<Table> PER_EPISODE = List.of(EPISODES, EVENTS, STEP_ASSESSMENTS, EXITS, FOLLOW_UPS);
+
+        final String resource;
         final List<String> columns;
+        final BiConsumer<StringBuilder, SyntheticEpisode> render;
+        final ToIntFunction<SyntheticEpisode> rowsOf;
 
-        Table(String name, List<String> columns) {
-            this.name = name;
+        Table(String resource, List<String> columns, BiConsumer<StringBuilder, SyntheticEpisode> render,
+              ToIntFunction<SyntheticEpisode> rowsOf) {
+            this.resource = resource;
             this.columns = columns;
+            this.render = render;
+            this.rowsOf = rowsOf;
         }
 
         String fileName() {
-            return name + ".csv";
+            return resource + ".csv";
         }
 
         String header() {

@@ -50,13 +50,15 @@ final class CohortModel {
             }
         }
         ProgrammeProfile profile = calendar.drawProfile(rng);
-        return simulator.simulate(id, index, rng, profile, calendar.drawReferralDay(profile, rng), null);
+        int day = calendar.drawReferralDay(profile, rng);
+        return simulator.simulate(EpisodeSimulator.Referral.ofNewPerson(id, index, profile, day), rng);
     }
 
     /**
-     * The same person's next episode: EVI sends many on to Rehabteamet within weeks; others come
-     * back after a year or so, to EVI where there is one, else to the same programme. Null when the
-     * person is still in a programme at the as-of date or no programme takes them then.
+     * The same person's next episode: a programme's onward referral (EVI to Rehabteamet) within
+     * weeks, or a new referral after a year or so, to EVI where there is one, else to the same
+     * programme. Null when the person is still in a programme at the as-of date, is not referred
+     * again, or no programme takes them then.
      */
     private SyntheticEpisode nextEpisodeOf(SyntheticEpisode previous, String id, long index, SplittableRandom rng) {
         SyntheticEpisode.Outcome outcome = previous.outcome();
@@ -66,11 +68,12 @@ final class CohortModel {
         String municipality = previous.profile().municipality();
         String programme;
         int day;
-        Double onward = cycling.eviOnwardToRehabteamet().get(municipality);
-        if (previous.profile().programme().equals("evi") && outcome.exitedTo("annan_insats")
-                && onward != null && rng.nextDouble() < onward) {
-            programme = "rehabteamet";
+        DemoProfiles.Onward onward = cycling.onwardFrom(previous.profile().programme(), municipality);
+        if (onward != null && outcome.exitedTo("annan_insats") && rng.nextDouble() < onward.share()) {
+            programme = onward.toProgramme();
             day = outcome.lastDay() + EpisodeSimulator.lead(rng, 14);
+        } else if (rng.nextDouble() >= cycling.reentryChance()) {
+            return null;
         } else {
             programme = calendar.offers("evi", municipality) ? "evi" : previous.profile().programme();
             day = outcome.lastDay() + Math.max(30, EpisodeSimulator.lognormal(rng, cycling.medianReentryDays(), 0.6));
@@ -82,7 +85,9 @@ final class CohortModel {
         if (profile == null || day > asOfDay) {
             return null;
         }
-        return simulator.simulate(id, index, rng, profile, day, previous.person());
+        String last = previous.exit() != null ? previous.exit().incomeSource() : previous.incomeAtEntry();
+        String income = Livelihood.incomeOnReturn(last);
+        return simulator.simulate(new EpisodeSimulator.Referral(id, index, profile, day, previous.person(), income), rng);
     }
 
     private boolean continuesPrevious(long index) {

@@ -1,10 +1,9 @@
 package se.stegvis.demo;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,50 +26,63 @@ public final class DemoCohort {
     private static final int BUFFER = 1 << 18;
 
     private final DemoOptions options;
+    private final CohortModel model;
 
+    /** A cohort for the options; fails when no programme of the demo had started by the as-of date. */
     public DemoCohort(DemoOptions options) {
         this.options = options;
+        this.model = new CohortModel(options);
     }
 
     /** Generates the cohort into {@code dir} (created if missing), overwriting earlier files. */
     public DemoSummary writeTo(Path dir) throws IOException {
         long started = System.nanoTime();
         Files.createDirectories(dir);
-        CohortModel model = new CohortModel(options);
-        Map<Table, Writer> writers = new EnumMap<>(Table.class);
-        long[] rows = new long[Table.values().length];
+        Map<Table, OutputStream> writers = new EnumMap<>(Table.class);
+        Map<Table, Long> rows = new EnumMap<>(Table.class);
         try {
             for (Table t : Table.values()) {
-                Writer w = new BufferedWriter(new OutputStreamWriter(
-                        Files.newOutputStream(dir.resolve(t.fileName())), StandardCharsets.UTF_8), BUFFER);
+                OutputStream w = new BufferedOutputStream(Files.newOutputStream(dir.resolve(t.fileName())), BUFFER);
                 writers.put(t, w);
-                w.write(t.header());
+                w.write(t.header().getBytes(StandardCharsets.UTF_8));
             }
             long chunks = (options.episodes() + CHUNK - 1) / CHUNK;
             int window = Math.max(2, 4 * Runtime.getRuntime().availableProcessors());
             for (long from = 0; from < chunks; from += window) {
                 long base = from;
                 List<Chunk> done = IntStream.range(0, (int) Math.min(window, chunks - from)).parallel()
-                        .mapToObj(k -> chunk(model, base + k)).toList();
+                        .mapToObj(k -> chunk(base + k)).toList();
                 for (Chunk c : done) {
                     c.writeTo(writers, rows);
                 }
             }
-            rows[Table.STAFFING.ordinal()] = writeStaffing(writers.get(Table.STAFFING));
+            rows.put(Table.STAFFING, writeStaffing(writers.get(Table.STAFFING)));
         } finally {
             closeAll(writers.values());
         }
-        return new DemoSummary(rows[0], rows[1], rows[2], rows[3], rows[4], rows[5],
+        return new DemoSummary(rows.getOrDefault(Table.EPISODES, 0L), rows.getOrDefault(Table.EVENTS, 0L),
+                rows.getOrDefault(Table.STEP_ASSESSMENTS, 0L), rows.getOrDefault(Table.EXITS, 0L),
+                rows.getOrDefault(Table.FOLLOW_UPS, 0L), rows.get(Table.STAFFING),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private Chunk chunk(CohortModel model, long chunkIndex) {
+    /** Every episode of the cohort in index order, without writing files (for tests and notebooks). */
+    public List<SyntheticEpisode> episodes() {
+        List<SyntheticEpisode> out = new ArrayList<>((int) options.episodes());
+        for (long i = 0; i < options.episodes(); i++) {
+            out.add(model.episode(i));
+        }
+        return out;
+    }
+
+    private Chunk chunk(long chunkIndex) {
         long first = chunkIndex * CHUNK;
         long last = Math.min(options.episodes(), first + CHUNK);
         Chunk c = new Chunk((int) (last - first));
         for (long i = first; i < last; i++) {
             c.add(model.episode(i));
         }
+        c.encode();
         return c;
     }
 
@@ -78,23 +90,23 @@ public final class DemoCohort {
      * One row per team and month up to the as-of month, as the teams were staffed; the staff do not
      * grow with the number of episodes (the default cohort is about twice the reports' volume).
      */
-    private long writeStaffing(Writer w) throws IOException {
+    private long writeStaffing(OutputStream w) throws IOException {
         YearMonth asOfMonth = YearMonth.from(options.asOf());
         long n = 0;
         for (TeamStaffing t : DemoProfiles.STAFFING) {
             YearMonth to = t.to() == null || t.to().isAfter(asOfMonth) ? asOfMonth : t.to();
             for (YearMonth m = t.from(); !m.isAfter(to); m = m.plusMonths(1)) {
-                w.write(t.programme() + "," + t.municipality() + "," + m + ","
-                        + String.format(Locale.ROOT, "%.2f", t.fte()) + "\n");
+                w.write((t.programme() + "," + t.municipality() + "," + m + ","
+                        + String.format(Locale.ROOT, "%.2f", t.fte()) + "\n").getBytes(StandardCharsets.UTF_8));
                 n++;
             }
         }
         return n;
     }
 
-    private static void closeAll(Iterable<Writer> writers) throws IOException {
+    private static void closeAll(Iterable<OutputStream> writers) throws IOException {
         IOException first = null;
-        for (Writer w : writers) {
+        for (OutputStream w : writers) {
             try {
                 w.close();
             } catch (IOException e) {
@@ -108,50 +120,45 @@ public final class DemoCohort {
         }
     }
 
-    /** The CSV text of a run of consecutive episodes, per table, with row counts. */
+    /**
+     * The CSV text of a run of consecutive episodes, per table, with row counts; encoded to UTF-8
+     * on the worker thread so that the writing thread only copies bytes.
+     */
     private static final class Chunk {
-        private final StringBuilder[] text = new StringBuilder[5];
-        private final long[] rows = new long[5];
+        private final Map<Table, StringBuilder> text = new EnumMap<>(Table.class);
+        private final Map<Table, byte[]> bytes = new EnumMap<>(Table.class);
+        private final Map<Table, Long> rows = new EnumMap<>(Table.class);
 
         Chunk(int episodes) {
-            int[] rowsPerEpisode = {1, 6, 4, 1, 2};
-            for (int t = 0; t < text.length; t++) {
-                text[t] = new StringBuilder(episodes * rowsPerEpisode[t] * 40);
+            for (Table t : Table.PER_EPISODE) {
+                text.put(t, new StringBuilder(episodes * 160));
+                rows.put(t, 0L);
             }
         }
 
         void add(SyntheticEpisode e) {
-            CohortCsv.episode(text[0], e);
-            CohortCsv.events(text[1], e);
-            CohortCsv.assessments(text[2], e);
-            CohortCsv.exit(text[3], e);
-            CohortCsv.followUps(text[4], e);
-            rows[0]++;
-            rows[1] += e.events().size();
-            rows[2] += e.assessments().size();
-            rows[3] += e.exit() == null ? 0 : 1;
-            rows[4] += e.followUps().size();
+            for (Table t : Table.PER_EPISODE) {
+                t.render.accept(text.get(t), e);
+                rows.merge(t, (long) t.rowsOf.applyAsInt(e), Long::sum);
+            }
         }
 
-        void writeTo(Map<Table, Writer> writers, long[] totals) {
+        void encode() {
+            for (Table t : Table.PER_EPISODE) {
+                bytes.put(t, text.get(t).toString().getBytes(StandardCharsets.UTF_8));
+            }
+            text.clear();
+        }
+
+        void writeTo(Map<Table, OutputStream> writers, Map<Table, Long> totals) {
             try {
-                for (int t = 0; t < text.length; t++) {
-                    writers.get(Table.values()[t]).append(text[t]);
-                    totals[t] += rows[t];
+                for (Table t : Table.PER_EPISODE) {
+                    writers.get(t).write(bytes.get(t));
+                    totals.merge(t, rows.get(t), Long::sum);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    /** Every episode of the cohort in index order, without writing files (for tests and notebooks). */
-    public List<SyntheticEpisode> episodes() {
-        CohortModel model = new CohortModel(options);
-        List<SyntheticEpisode> out = new ArrayList<>((int) options.episodes());
-        for (long i = 0; i < options.episodes(); i++) {
-            out.add(model.episode(i));
-        }
-        return out;
     }
 }

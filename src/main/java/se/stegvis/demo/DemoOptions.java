@@ -16,7 +16,7 @@ public record DemoOptions(long episodes, long seed, LocalDate asOf) {
 
     public DemoOptions {
         if (episodes < 1) {
-            throw new IllegalArgumentException("episodes must be at least 1: " + episodes);
+            throw new IllegalArgumentException("--episodes must be at least 1, was " + episodes);
         }
     }
 

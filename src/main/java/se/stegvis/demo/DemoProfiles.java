@@ -3,7 +3,6 @@ package se.stegvis.demo;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import se.stegvis.demo.ProgrammeProfile.InflowShift;
 import se.stegvis.demo.ProgrammeProfile.Intake;
 import se.stegvis.demo.ProgrammeProfile.Milestone;
@@ -93,7 +92,10 @@ public final class DemoProfiles {
             LocalDate.of(2017, 1, 1), null, 1.0,
             List.of(new InflowShift(YearMonth.of(2020, 3), YearMonth.of(2021, 6), 0.6)));
 
-    /** Rehabteamet's modules: consultation, mapping, then a long wait for the next contact. */
+    /**
+     * Rehabteamet's modules in a fixed order: a consultation (first meeting), mapping about five
+     * weeks later, then often months until the next step; {@code slower} stretches every lead time.
+     */
     private static ProgrammeProfile rehabteametLudvika(LocalDate start, LocalDate end, double slower,
                                                        List<InflowShift> shifts) {
         return new ProgrammeProfile(
@@ -104,8 +106,8 @@ public final class DemoProfiles {
                         new Milestone("decision_accepted", 10 * slower, 1.0),
                         new Milestone("first_meeting", 21 * slower, 0.97),
                         new Milestone("mapping_done", 35 * slower, 0.90),
-                        new Milestone("plan_established", 60 * slower, 0.75),
-                        new Milestone("activity_start", 90 * slower, 0.70)), 420 * slower, 0.12),
+                        new Milestone("plan_established", 100 * slower, 0.75),
+                        new Milestone("activity_start", 45 * slower, 0.70)), 420 * slower, 0.12),
                 new StepProfile(STEGVIS_7, ENTRY_LOW, 0.30, TEAM_ASSESSES),
                 Weighted.of("arbete", 12, "studier", 6, "arbetssokande", 18, "annan_insats", 18,
                         "vard", 12, "sjukersattning", 16, "flytt", 6));
@@ -222,19 +224,38 @@ public final class DemoProfiles {
             new TeamStaffing("ist", "Falkenberg", YearMonth.of(2013, 5), YearMonth.of(2015, 12), 1.7));
 
     /**
-     * People who go round in the system: the chance an episode belongs to the previous episode's
-     * person, and where EVI sluices people on to Rehabteamet.
+     * People who go round in the system, and the sluices between programmes: EVI Ludvika sends
+     * about four in five of those it moves on to Rehabteamet, Smedjebacken's EVI mostly to AME
+     * (outside the cohort); when UMA closed, a few followed their supervisor into Rehabteamet.
      */
-    public static final Cycling CYCLING = new Cycling(0.20, 8, 420,
-            Map.of("Ludvika", 0.80, "Smedjebacken", 0.35));
+    public static final Cycling CYCLING = new Cycling(0.32, 8, 0.45, 420, List.of(
+            new Onward("evi", "Ludvika", "rehabteamet", 0.80),
+            new Onward("evi", "Smedjebacken", "rehabteamet", 0.30),
+            new Onward("uma", "Ludvika", "rehabteamet", 0.25)));
 
     /**
-     * @param followOnChance chance an episode is the previous person's next episode
+     * @param followOnChance chance an episode index is kept for the previous episode's person
      * @param maxEpisodesPerPerson most episodes one person can have
+     * @param reentryChance chance such a person, unless sent onward, is referred again (else the
+     *     index goes to a new person)
      * @param medianReentryDays median days from an exit (or a refusal) to the next referral
-     * @param eviOnwardToRehabteamet share of EVI's onward referrals going to Rehabteamet, by municipality
+     * @param onward where a programme sends people it moves on (exits to annan_insats)
      */
-    public record Cycling(double followOnChance, int maxEpisodesPerPerson, double medianReentryDays,
-                          Map<String, Double> eviOnwardToRehabteamet) {
+    public record Cycling(double followOnChance, int maxEpisodesPerPerson, double reentryChance,
+                          double medianReentryDays, List<Onward> onward) {
+
+        /** The onward rule for an exit from {@code programme} in {@code municipality}, or null. */
+        Onward onwardFrom(String programme, String municipality) {
+            for (Onward o : onward) {
+                if (o.fromProgramme().equals(programme) && o.municipality().equals(municipality)) {
+                    return o;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Share {@code share} of those {@code fromProgramme} moves on start in {@code toProgramme} within weeks. */
+    public record Onward(String fromProgramme, String municipality, String toProgramme, double share) {
     }
 }

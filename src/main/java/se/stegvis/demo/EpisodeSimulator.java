@@ -47,43 +47,91 @@ final class EpisodeSimulator {
     }
 
     /**
-     * The episode {@code id} of {@code person} referred on {@code referralDay}; when person is null a
-     * new person is made, identified by {@code index} (see {@link #newPerson}).
+     * What starts an episode. A returning person brings who they are and what they live on; for a
+     * new person both are null and drawn from the profile, the person identified by {@code index}.
      */
-    SyntheticEpisode simulate(String id, long index, SplittableRandom rng, ProgrammeProfile profile,
-                              int referralDay, Person person) {
-        int lastProgrammeDay = profile.end() == null ? Integer.MAX_VALUE : (int) profile.end().toEpochDay();
-        Person who = person != null ? person : newPerson(rng, profile, referralDay, index);
-        String source = profile.population().referralSources().draw(rng);
-        String income = profile.population().incomeAtEntry().draw(rng);
-        String occupation = Livelihood.occupationAtEntry(income, rng);
-        boolean consent = rng.nextDouble() < CONSENT;
+    record Referral(String episodeId, long index, ProgrammeProfile profile, int day, Person person,
+                    String incomeAtEntry) {
+        static Referral ofNewPerson(String episodeId, long index, ProgrammeProfile profile, int day) {
+            return new Referral(episodeId, index, profile, day, null, null);
+        }
+    }
 
-        List<Event> events = new ArrayList<>(8);
-        events.add(new Event(referralDay, "referral"));
-        ProgrammeProfile.Intake intake = profile.intake();
-        List<Milestone> milestones = profile.pathway().milestones();
+    /** The episode the referral starts, lived through and cut at the as-of date. */
+    SyntheticEpisode simulate(Referral referral, SplittableRandom rng) {
+        ProgrammeProfile profile = referral.profile();
+        Person person = referral.person() != null ? referral.person()
+                : newPerson(rng, profile, referral.day(), referral.index());
+        String source = profile.population().referralSources().draw(rng);
+        String income = referral.incomeAtEntry() != null ? referral.incomeAtEntry()
+                : profile.population().incomeAtEntry().draw(rng);
+        Entry entry = new Entry(referral, person, source, income, Livelihood.occupationAtEntry(income, rng),
+                rng.nextDouble() < CONSENT);
+        SyntheticEpisode sortedOut = sortOut(entry, rng);
+        return sortedOut != null ? sortedOut : enrol(entry, rng);
+    }
+
+    /** Who came, and what was known about them at referral. */
+    private record Entry(Referral referral, Person person, String source, String income, String occupation,
+                         boolean consent) {
+        ProgrammeProfile profile() {
+            return referral.profile();
+        }
+
+        int lastProgrammeDay() {
+            return profile().end() == null ? Integer.MAX_VALUE : (int) profile().end().toEpochDay();
+        }
+
+        /** A day after the referral, no later than the programme's last day. */
+        int clamp(int day) {
+            return Math.max(referral.day(), Math.min(day, lastProgrammeDay()));
+        }
+    }
+
+    /** Referrals that never become an enrolment (not relevant, declined, consultation only), else null. */
+    private SyntheticEpisode sortOut(Entry entry, SplittableRandom rng) {
+        ProgrammeProfile.Intake intake = entry.profile().intake();
+        int referralDay = entry.referral().day();
+        double decisionDays = entry.profile().pathway().milestones().get(0).medianDaysAfterPrevious();
         double u = rng.nextDouble();
         if (u < intake.notRelevant()) {
-            int day = Math.min(referralDay + 1 + lead(rng, milestones.get(0).medianDaysAfterPrevious()), lastProgrammeDay);
-            events.add(new Event(Math.max(day, referralDay), "decision_not_relevant"));
-            return notEnrolled(id, who, profile, referralDay, source, income, occupation, consent, false, events, "not_relevant");
+            int decided = entry.clamp(referralDay + 1 + lead(rng, decisionDays));
+            return notEnrolled(entry, entry.consent(), "not_relevant", new Event(decided, "decision_not_relevant"));
         }
         if (u < intake.notRelevant() + intake.declined()) {
-            int accepted = Math.min(referralDay + 1 + lead(rng, milestones.get(0).medianDaysAfterPrevious()), lastProgrammeDay);
-            int declined = Math.min(accepted + lead(rng, 14), lastProgrammeDay);
-            events.add(new Event(Math.max(accepted, referralDay), "decision_accepted"));
-            events.add(new Event(Math.max(declined, referralDay), "declined"));
-            return notEnrolled(id, who, profile, referralDay, source, income, occupation,
-                    consent && rng.nextBoolean(), false, events, "declined");
+            int accepted = entry.clamp(referralDay + 1 + lead(rng, decisionDays));
+            int declined = entry.clamp(accepted + lead(rng, 14));
+            return notEnrolled(entry, entry.consent() && rng.nextBoolean(), "declined",
+                    new Event(accepted, "decision_accepted"), new Event(declined, "declined"));
         }
         if (u < intake.notRelevant() + intake.declined() + intake.consultationOnly()) {
-            int met = Math.min(referralDay + lead(rng, 14), lastProgrammeDay);
-            events.add(new Event(Math.max(met, referralDay), "first_meeting"));
-            return notEnrolled(id, who, profile, referralDay, source, income, occupation, consent, true, events, "consultation");
+            int met = entry.clamp(referralDay + lead(rng, 14));
+            return notEnrolled(entry, entry.consent(), "consultation", new Event(met, "first_meeting"));
         }
+        return null;
+    }
 
-        // Enrolled: milestones in the programme's order, some missing, some breaking off on the way.
+    private SyntheticEpisode notEnrolled(Entry entry, boolean consent, String ending, Event... after) {
+        List<Event> events = new ArrayList<>(3);
+        events.add(new Event(entry.referral().day(), "referral"));
+        int lastDay = entry.referral().day();
+        for (Event e : after) {
+            lastDay = Math.max(lastDay, e.day());
+            if (e.day() <= asOfDay) {
+                events.add(e);
+            }
+        }
+        return episode(entry, consent, ending.equals("consultation"), events, List.of(), null, List.of(),
+                new Outcome(lastDay, ending, null));
+    }
+
+    /** An enrolled person: milestones in the programme's order, some missing, some breaking off on the way. */
+    private SyntheticEpisode enrol(Entry entry, SplittableRandom rng) {
+        ProgrammeProfile profile = entry.profile();
+        int referralDay = entry.referral().day();
+        List<Milestone> milestones = profile.pathway().milestones();
+        List<Event> events = new ArrayList<>(8);
+        events.add(new Event(referralDay, "referral"));
         boolean dropOut = rng.nextDouble() < profile.pathway().dropOut();
         int reached = dropOut ? 1 + rng.nextInt(milestones.size()) : milestones.size();
         int day = referralDay;
@@ -105,37 +153,36 @@ final class EpisodeSimulator {
             exitDay = Math.max(referralDay + lognormal(rng, profile.pathway().medianStayDays(), STAY_SPREAD),
                     day + 1 + lead(rng, 20));
         }
-        if (exitDay > lastProgrammeDay) {
+        if (exitDay > entry.lastProgrammeDay()) {
             // The programme closed: whoever is left is handed over, milestones after the close never happen.
-            exitDay = Math.max(referralDay + 1, lastProgrammeDay - rng.nextInt(15));
+            exitDay = Math.max(referralDay + 1, entry.lastProgrammeDay() - rng.nextInt(15));
             destination = "annan_insats";
             int cut = exitDay;
             events.removeIf(e -> e.day() > cut);
         }
         events.add(new Event(exitDay, "exit"));
 
-        int ageAtExit = LocalDate.ofEpochDay(exitDay).getYear() - who.birthYear();
-        Exit exit = new Exit(exitDay, destination, Livelihood.incomeAtExit(destination, income, ageAtExit, rng),
-                Livelihood.occupationAtExit(destination, occupation));
+        int ageAtExit = LocalDate.ofEpochDay(exitDay).getYear() - entry.person().birthYear();
+        Exit exit = new Exit(exitDay, destination,
+                Livelihood.incomeAtExit(destination, entry.income(), ageAtExit, rng),
+                Livelihood.occupationAtExit(destination, entry.occupation()));
         List<StepAssessment> steps = assessments(rng, profile, events, exitDay, destination);
-        List<FollowUp> followUps = followUps(rng, exitDay, destination, consent);
-        Outcome outcome = new Outcome(exitDay, "exited", destination);
+        List<FollowUp> followUps = followUps(rng, exitDay, destination, entry.consent());
 
-        // Cut at the as-of date.
+        // Cut at the as-of date: whoever has not exited by then is still in the programme.
         events.removeIf(e -> e.day() > asOfDay);
         steps.removeIf(s -> s.day() > asOfDay);
         boolean exited = exitDay <= asOfDay;
-        return new SyntheticEpisode(id, who, profile, referralDay, source, income, occupation, consent, false,
-                events, steps, exited ? exit : null, exited ? followUps : List.of(), outcome);
+        return episode(entry, entry.consent(), false, events, steps, exited ? exit : null,
+                exited ? followUps : List.of(), new Outcome(exitDay, "exited", destination));
     }
 
-    private SyntheticEpisode notEnrolled(String id, Person who, ProgrammeProfile profile, int referralDay,
-                                         String source, String income, String occupation, boolean consent,
-                                         boolean consultation, List<Event> events, String ending) {
-        int lastDay = events.get(events.size() - 1).day();
-        events.removeIf(e -> e.day() > asOfDay);
-        return new SyntheticEpisode(id, who, profile, referralDay, source, income, occupation, consent,
-                consultation, events, List.of(), null, List.of(), new Outcome(lastDay, ending, null));
+    private static SyntheticEpisode episode(Entry entry, boolean consent, boolean consultation, List<Event> events,
+                                            List<StepAssessment> steps, Exit exit, List<FollowUp> followUps,
+                                            Outcome outcome) {
+        return new SyntheticEpisode(entry.referral().episodeId(), entry.person(), entry.profile(),
+                entry.referral().day(), entry.source(), entry.income(), entry.occupation(), consent, consultation,
+                events, steps, exit, followUps, outcome);
     }
 
     /**

@@ -44,6 +44,14 @@ final class Livelihood {
     /** Chance the status at a later follow-up is the same as at the one before. */
     static final double FOLLOW_UP_PERSISTENCE = 0.8;
 
+    /**
+     * What a returning person lives on: what they left the last episode with, unless that was wages
+     * or student aid, which someone coming back has usually lost (null: drawn from the profile).
+     */
+    static String incomeOnReturn(String lastIncome) {
+        return "lon".equals(lastIncome) || "studiemedel".equals(lastIncome) ? null : lastIncome;
+    }
+
     static String occupationAtEntry(String income, SplittableRandom rng) {
         return OCCUPATION_BY_INCOME.get(income).draw(rng);
     }

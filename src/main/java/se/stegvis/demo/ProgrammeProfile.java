@@ -39,11 +39,6 @@ public record ProgrammeProfile(
         return !day.isBefore(start) && (end == null || !day.isAfter(end));
     }
 
-    /** Short name for messages, e.g. {@code evi/Ludvika 2017-01-01}. */
-    public String label() {
-        return programme + "/" + municipality + " " + start;
-    }
-
     /** Inflow in the months {@code from}..{@code to} is {@code factor} times the usual. */
     public record InflowShift(YearMonth from, YearMonth to, double factor) {
         boolean covers(YearMonth month) {

@@ -2,7 +2,7 @@ package se.stegvis.demo;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,8 @@ final class ReferralCalendar {
 
     private final List<ProgrammeProfile> profiles;
     private final Weighted<ProgrammeProfile> byVolume;
-    private final Map<ProgrammeProfile, Weighted<YearMonth>> months = new LinkedHashMap<>();
+    // Identity: a profile's record hash would walk all its parameters on every draw.
+    private final Map<ProgrammeProfile, Weighted<YearMonth>> months = new IdentityHashMap<>();
     private final LocalDate asOf;
 
     ReferralCalendar(List<ProgrammeProfile> all, LocalDate asOf) {
@@ -41,7 +42,7 @@ final class ReferralCalendar {
             volume.put(p, p.referralsPerYear() * total / 12);
         }
         if (volume.isEmpty()) {
-            throw new IllegalArgumentException("no programme of the demo had started by " + asOf);
+            throw new IllegalArgumentException("--as-of " + asOf + " is before the first programme of the demo started");
         }
         byVolume = Weighted.of(volume);
     }
@@ -74,11 +75,6 @@ final class ReferralCalendar {
     /** Whether any profile of {@code programme} exists in {@code municipality}. */
     boolean offers(String programme, String municipality) {
         return profiles.stream().anyMatch(p -> p.programme().equals(programme) && p.municipality().equals(municipality));
-    }
-
-    /** The profiles that take referrals before the as-of date. */
-    List<ProgrammeProfile> active() {
-        return new ArrayList<>(months.keySet());
     }
 
     private LocalDate lastReferralDay(ProgrammeProfile p) {

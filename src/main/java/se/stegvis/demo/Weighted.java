@@ -66,9 +66,4 @@ public final class Weighted<T> {
         }
         return values.get(lo);
     }
-
-    /** The values, in the order given. */
-    public List<T> values() {
-        return values;
-    }
 }

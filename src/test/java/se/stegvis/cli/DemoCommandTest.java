@@ -25,7 +25,10 @@ class DemoCommandTest {
     }
 
     @Test
-    void refusesZeroEpisodes(@TempDir Path out) {
-        assertThat(new CommandLine(new Main()).execute("demo", "--out", out.toString(), "--episodes", "0")).isNotZero();
+    void refusesZeroEpisodesAndACutOffBeforeAnyProgramme(@TempDir Path out) {
+        assertThat(new CommandLine(new Main()).execute("demo", "--out", out.toString(), "--episodes", "0")).isEqualTo(2);
+        assertThat(new CommandLine(new Main()).execute("demo", "--out", out.toString(), "--as-of", "2012-12-31"))
+                .isEqualTo(2);
+        assertThat(out).isEmptyDirectory();
     }
 }

@@ -66,11 +66,11 @@ class DemoInvariantsTest {
                 for (Map<String, String> row : tables.get(t).rows()) {
                     String v = row.get(column);
                     if (v.isEmpty()) {
-                        assertThat(required).as("%s.%s empty in %s", t.name, column, row).isFalse();
+                        assertThat(required).as("%s.%s empty in %s", t.resource, column, row).isFalse();
                         continue;
                     }
                     if (!codes.isEmpty()) {
-                        assertThat(codes).as("%s.%s", t.name, column).contains(v);
+                        assertThat(codes).as("%s.%s", t.resource, column).contains(v);
                     }
                     switch (field.get("type").asText()) {
                         case "date" -> assertThat(LocalDate.parse(v)).isBeforeOrEqualTo(AS_OF);
@@ -144,7 +144,7 @@ class DemoInvariantsTest {
     @Test
     void everyForeignKeyResolves() {
         for (Table t : List.of(Table.EVENTS, Table.STEP_ASSESSMENTS, Table.EXITS)) {
-            assertThat(tables.get(t).rows()).as(t.name).allMatch(r -> episodes.containsKey(r.get("episode_id")));
+            assertThat(tables.get(t).rows()).as(t.resource).allMatch(r -> episodes.containsKey(r.get("episode_id")));
         }
         assertThat(tables.get(Table.FOLLOW_UPS).rows()).allMatch(r -> exits.containsKey(r.get("episode_id")));
         assertThat(tables.get(Table.EXITS).rows()).hasSizeGreaterThan(3000);
@@ -158,7 +158,7 @@ class DemoInvariantsTest {
             Set<String> seen = new HashSet<>();
             for (Map<String, String> row : tables.get(t).rows()) {
                 String k = key.stream().map(row::get).collect(Collectors.joining("|"));
-                assertThat(seen.add(k)).as("%s duplicate key %s", t.name, k).isTrue();
+                assertThat(seen.add(k)).as("%s duplicate key %s", t.resource, k).isTrue();
             }
         }
     }
@@ -223,6 +223,15 @@ class DemoInvariantsTest {
     }
 
     @Test
+    void everyTeamIsStaffedInTheMonthsItTakesReferrals() {
+        Set<String> staffed = tables.get(Table.STAFFING).rows().stream()
+                .map(s -> s.get("programme") + "/" + s.get("municipality") + "/" + s.get("month"))
+                .collect(Collectors.toSet());
+        assertThat(episodes.values()).allSatisfy(e -> assertThat(staffed)
+                .contains(e.get("programme") + "/" + e.get("municipality") + "/" + e.get("referral_date").substring(0, 7)));
+    }
+
+    @Test
     void anEarlierCutOffLeavesOutProgrammesNotYetStartedAndAllLaterDates(@TempDir Path early) throws IOException {
         LocalDate asOf = LocalDate.of(2016, 6, 30);
         new DemoCohort(DemoOptions.defaults().withEpisodes(1000).withAsOf(asOf)).writeTo(early);
@@ -243,11 +252,11 @@ class DemoInvariantsTest {
 
     private static JsonNode resource(Table t) {
         for (JsonNode r : dataPackage.get("resources")) {
-            if (r.get("name").asText().equals(t.name)) {
+            if (r.get("name").asText().equals(t.resource)) {
                 return r;
             }
         }
-        throw new AssertionError("no resource " + t.name);
+        throw new AssertionError("no resource " + t.resource);
     }
 
     private static List<String> fieldNames(Table t) {

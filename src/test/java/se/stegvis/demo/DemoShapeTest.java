@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +99,21 @@ class DemoShapeTest {
                 assertThat(e.exit().occupation()).isEqualTo("arbete");
             }
         }
+    }
+
+    @Test
+    void aReturningPersonComesBackOnWhatTheyLeftWith() {
+        int returns = 0;
+        for (int i = 1; i < cohort.size(); i++) {
+            SyntheticEpisode before = cohort.get(i - 1);
+            SyntheticEpisode after = cohort.get(i);
+            if (before.exit() != null && after.person().equals(before.person())
+                    && !Set.of("lon", "studiemedel").contains(before.exit().incomeSource())) {
+                assertThat(after.incomeAtEntry()).isEqualTo(before.exit().incomeSource());
+                returns++;
+            }
+        }
+        assertThat(returns).isGreaterThan(1000);
     }
 
     private static double shareMappedBeforeMeeting(Predicate<SyntheticEpisode> where) {
