@@ -1,5 +1,5 @@
--- Data quality of the selected episodes (referred on or before :as_of), per group: one row per
--- check with the number of problems and what it is out of. Completeness counts missing values;
+-- Data quality of the selected episodes (referred on or before :as_of), per group, in one pass:
+-- for each check (DataQualityMetric.Check) p_<check> problems out of t_<check>. Completeness counts missing values;
 -- sequence checks count episodes with impossible or suspicious date orders; duplicates count
 -- episodes beyond the first with the same person, programme and referral date; late
 -- registrations count entry assessments more than :late_days days after the first meeting and
@@ -34,26 +34,35 @@ fu AS (
   FROM follow_ups f JOIN sel s ON s.episode_id = f.episode_id GROUP BY s.grp
 ),
 checks AS (
-  SELECT grp, 1 AS ord, 'completeness' AS kind, 'episodes' AS tbl, 'birth_year' AS col, count(*) FILTER (WHERE birth_year IS NULL) AS problems, count(*) AS total FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 2, 'completeness', 'episodes', 'gender', count(*) FILTER (WHERE gender IS NULL), count(*) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 3, 'completeness', 'episodes', 'born_abroad', count(*) FILTER (WHERE born_abroad IS NULL), count(*) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 4, 'completeness', 'episodes', 'education', count(*) FILTER (WHERE education IS NULL), count(*) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 5, 'completeness', 'episodes', 'income_source_at_entry', count(*) FILTER (WHERE income_source_at_entry IS NULL), count(*) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 6, 'completeness', 'episodes', 'occupation_at_entry', count(*) FILTER (WHERE occupation_at_entry IS NULL), count(*) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 7, 'completeness', 'episodes', 'consent', count(*) FILTER (WHERE consent IS NULL), count(*) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 8, 'completeness', 'exits', 'income_source_at_exit', count(*) FILTER (WHERE income_source_at_exit IS NULL), count(*) FROM ep WHERE exit_date IS NOT NULL GROUP BY grp
-  UNION ALL SELECT grp, 9, 'completeness', 'exits', 'occupation_at_exit', count(*) FILTER (WHERE occupation_at_exit IS NULL), count(*) FROM ep WHERE exit_date IS NOT NULL GROUP BY grp
-  UNION ALL SELECT grp, 10, 'completeness', 'follow_ups', 'observed_on', missing, total FROM fu
-  UNION ALL SELECT grp, 11, 'event_before_referral', 'events', 'event_date', count(*) FILTER (WHERE first_event < referral_date), count(*) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 12, 'exit_before_referral', 'exits', 'exit_date', count(*) FILTER (WHERE exit_date < referral_date), count(*) FILTER (WHERE exit_date IS NOT NULL) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 13, 'milestone_after_exit', 'events', 'event_date', count(*) FILTER (WHERE last_milestone > exit_date), count(*) FILTER (WHERE exit_date IS NOT NULL) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 14, 'assessment_after_exit', 'step_assessments', 'assessed_on', count(*) FILTER (WHERE last_assessed > exit_date), count(*) FILTER (WHERE exit_date IS NOT NULL) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 15, 'exit_without_exit_event', 'exits', 'episode_id', count(*) FILTER (WHERE exit_date IS NOT NULL AND exit_event IS NULL), count(*) FILTER (WHERE exit_date IS NOT NULL) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 16, 'exit_event_without_exit', 'events', 'event_type', count(*) FILTER (WHERE exit_event IS NOT NULL AND exit_date IS NULL), count(*) FILTER (WHERE exit_event IS NOT NULL) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 17, 'accepted_and_not_relevant', 'events', 'event_type', count(*) FILTER (WHERE both_decisions), count(*) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 18, 'met_without_assessment', 'step_assessments', 'episode_id', count(*) FILTER (WHERE first_meeting IS NOT NULL AND first_assessed IS NULL), count(*) FILTER (WHERE first_meeting IS NOT NULL) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 19, 'duplicate_episode', 'episodes', 'episode_id', count(*) FILTER (WHERE copy > 1), count(*) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 20, 'late_entry_assessment', 'step_assessments', 'assessed_on', count(*) FILTER (WHERE datediff('day', first_meeting, first_assessed) > :late_days), count(*) FILTER (WHERE first_meeting IS NOT NULL AND first_assessed IS NOT NULL) FROM ep GROUP BY grp
-  UNION ALL SELECT grp, 21, 'events_after_as_of', 'events', 'event_date', count(*) FILTER (WHERE after_as_of > 0), count(*) FROM ep GROUP BY grp
+  SELECT grp,
+    count(*) FILTER (WHERE birth_year IS NULL) AS p_birth_year, count(*) AS t_birth_year,
+    count(*) FILTER (WHERE gender IS NULL) AS p_gender, count(*) AS t_gender,
+    count(*) FILTER (WHERE born_abroad IS NULL) AS p_born_abroad, count(*) AS t_born_abroad,
+    count(*) FILTER (WHERE education IS NULL) AS p_education, count(*) AS t_education,
+    count(*) FILTER (WHERE income_source_at_entry IS NULL) AS p_income_source_at_entry, count(*) AS t_income_source_at_entry,
+    count(*) FILTER (WHERE occupation_at_entry IS NULL) AS p_occupation_at_entry, count(*) AS t_occupation_at_entry,
+    count(*) FILTER (WHERE consent IS NULL) AS p_consent, count(*) AS t_consent,
+    count(*) FILTER (WHERE exit_date IS NOT NULL AND income_source_at_exit IS NULL) AS p_income_source_at_exit,
+    count(exit_date) AS t_income_source_at_exit,
+    count(*) FILTER (WHERE exit_date IS NOT NULL AND occupation_at_exit IS NULL) AS p_occupation_at_exit,
+    count(exit_date) AS t_occupation_at_exit,
+    count(*) FILTER (WHERE first_event < referral_date) AS p_event_before_referral, count(*) AS t_event_before_referral,
+    count(*) FILTER (WHERE exit_date < referral_date) AS p_exit_before_referral, count(exit_date) AS t_exit_before_referral,
+    count(*) FILTER (WHERE last_milestone > exit_date) AS p_milestone_after_exit, count(exit_date) AS t_milestone_after_exit,
+    count(*) FILTER (WHERE last_assessed > exit_date) AS p_assessment_after_exit, count(exit_date) AS t_assessment_after_exit,
+    count(*) FILTER (WHERE exit_date IS NOT NULL AND exit_event IS NULL) AS p_exit_without_exit_event,
+    count(exit_date) AS t_exit_without_exit_event,
+    count(*) FILTER (WHERE exit_event IS NOT NULL AND exit_date IS NULL) AS p_exit_event_without_exit,
+    count(exit_event) AS t_exit_event_without_exit,
+    count(*) FILTER (WHERE both_decisions) AS p_accepted_and_not_relevant, count(*) AS t_accepted_and_not_relevant,
+    count(*) FILTER (WHERE first_meeting IS NOT NULL AND first_assessed IS NULL) AS p_met_without_assessment,
+    count(first_meeting) AS t_met_without_assessment,
+    count(*) FILTER (WHERE copy > 1) AS p_duplicate_episode, count(*) AS t_duplicate_episode,
+    count(*) FILTER (WHERE datediff('day', first_meeting, first_assessed) > :late_days) AS p_late_entry_assessment,
+    count(*) FILTER (WHERE first_meeting IS NOT NULL AND first_assessed IS NOT NULL) AS t_late_entry_assessment,
+    count(*) FILTER (WHERE after_as_of > 0) AS p_events_after_as_of, count(*) AS t_events_after_as_of
+  FROM ep GROUP BY grp
 )
-SELECT grp, kind, tbl, col, problems, total FROM checks ORDER BY grp, ord
+SELECT checks.*, COALESCE(fu.missing, 0) AS p_observed_on, COALESCE(fu.total, 0) AS t_observed_on
+FROM checks LEFT JOIN fu ON fu.grp = checks.grp
+ORDER BY checks.grp

@@ -37,45 +37,53 @@ public final class Suppressor {
     }
 
     /**
-     * Rounds of: find every protected cell still determined; for each, hide one published cell in an
-     * equation with it (skipping a target whose equations already lost a cell this round, as that may
-     * have freed it). Few rounds instead of one solve per hidden cell.
+     * Rounds of: find every protected cell still determined and, for each, the published cell to
+     * hide with it (the best in an equation with it: a non-zero part before a non-zero total before
+     * a zero); hide them best first, skipping a target that shares an equation with a target or a
+     * cell handled this round, as that may have freed it. Few rounds instead of one solve per
+     * hidden cell, as far apart cells (other groups, other months) are handled together.
      */
     private static void protect(CellGrid grid, DisclosurePolicy policy, List<Integer> equations, boolean[] hidden) {
         Map<Integer, List<Integer>> equationsOfCell = new HashMap<>();
+        java.util.Set<Integer> totals = new java.util.HashSet<>();
         for (int e : equations) {
-            for (int c : grid.equationCells(e)) {
-                equationsOfCell.computeIfAbsent(c, k -> new ArrayList<>()).add(e);
+            int[] cells = grid.equationCells(e);
+            int[] coefficients = grid.equationCoefficients(e);
+            for (int i = 0; i < cells.length; i++) {
+                equationsOfCell.computeIfAbsent(cells[i], k -> new ArrayList<>()).add(e);
+                if (coefficients[i] < 0) {
+                    totals.add(cells[i]);
+                }
             }
         }
         while (true) {
             boolean[] determined = Recovery.determined(grid, unknown(grid, hidden), equations);
-            java.util.Set<Integer> touched = new java.util.HashSet<>();
-            boolean first = true;
-            boolean progress = false;
+            List<int[]> choices = new ArrayList<>(); // {target, candidate}
             for (int c = 0; c < determined.length; c++) {
-                if (!determined[c] || !mustProtect(grid, policy, hidden, c)) {
-                    continue;
+                if (determined[c] && mustProtect(grid, policy, hidden, c)) {
+                    int candidate = best(grid, hidden, totals, equationsOfCell.get(c));
+                    if (candidate < 0) {
+                        candidate = best(grid, hidden, totals, equations);
+                    }
+                    if (candidate >= 0) {
+                        choices.add(new int[] {c, candidate});
+                    }
+                    // else: nothing published is left around this cell; it can only be determined as 0.
                 }
-                List<Integer> around = equationsOfCell.get(c);
-                if (!first && around.stream().anyMatch(touched::contains)) {
-                    continue;
-                }
-                first = false;
-                int candidate = smallestKnown(grid, hidden, around);
-                if (candidate < 0) {
-                    candidate = smallestKnown(grid, hidden, equations);
-                }
-                if (candidate < 0) {
-                    // Nothing published is left around this cell; it can only be determined as 0.
-                    continue;
-                }
-                hidden[candidate] = true;
-                progress = true;
-                touched.addAll(equationsOfCell.get(candidate));
             }
-            if (!progress) {
+            if (choices.isEmpty()) {
                 return;
+            }
+            choices.sort(java.util.Comparator.<int[]>comparingInt(t -> rank(grid, totals, t[1]))
+                    .thenComparingLong(t -> grid.value(t[1])));
+            java.util.Set<Integer> touched = new java.util.HashSet<>();
+            for (int[] choice : choices) {
+                if (hidden[choice[1]] || equationsOfCell.get(choice[0]).stream().anyMatch(touched::contains)) {
+                    continue;
+                }
+                hidden[choice[1]] = true;
+                touched.addAll(equationsOfCell.get(choice[1]));
+                touched.addAll(equationsOfCell.get(choice[0]));
             }
         }
     }
@@ -84,15 +92,16 @@ public final class Suppressor {
         return grid.isImplicit(c) ? policy.isSmall(grid.value(c)) : hidden[c];
     }
 
-    /** Smallest published cell in the given equations (non-zero preferred); -1 if none. */
-    private static int smallestKnown(CellGrid grid, boolean[] hidden, List<Integer> equations) {
+    /** The best published cell to hide in the given equations (lowest rank, then smallest); -1 if none. */
+    private static int best(CellGrid grid, boolean[] hidden, java.util.Set<Integer> totals, List<Integer> equations) {
         int best = -1;
         for (int e : equations) {
             for (int c : grid.equationCells(e)) {
                 if (hidden[c] || grid.isImplicit(c)) {
                     continue;
                 }
-                if (best < 0 || better(grid.value(c), grid.value(best))) {
+                if (best < 0 || rank(grid, totals, c) < rank(grid, totals, best)
+                        || rank(grid, totals, c) == rank(grid, totals, best) && grid.value(c) < grid.value(best)) {
                     best = c;
                 }
             }
@@ -100,12 +109,12 @@ public final class Suppressor {
         return best;
     }
 
-    /** Non-zero before zero, then smaller first. */
-    private static boolean better(long candidate, long incumbent) {
-        if ((candidate == 0) != (incumbent == 0)) {
-            return incumbent == 0;
+    /** 0: a non-zero part; 1: a non-zero total (hiding it blanks its rates); 2: a zero (hides little). */
+    private static int rank(CellGrid grid, java.util.Set<Integer> totals, int cell) {
+        if (grid.value(cell) == 0) {
+            return 2;
         }
-        return candidate < incumbent;
+        return totals.contains(cell) ? 1 : 0;
     }
 
     private static boolean[] unknown(CellGrid grid, boolean[] hidden) {

@@ -4,7 +4,6 @@ import static se.stegvis.metrics.ResultBuilder.count;
 import static se.stegvis.metrics.ResultBuilder.key;
 import static se.stegvis.metrics.ResultBuilder.number;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,13 +37,15 @@ final class CompareMetric {
     /** Counts per group and stratum (age band x gender). */
     private record Strata(Map<String, long[]> events, Map<String, long[]> n) {}
 
-    static CompareResult compute(Connection connection, DisclosurePolicy policy, Cohort cohort, LocalDate asOf,
-            Rate rate, int planDays) throws SQLException {
+    static CompareResult compute(QueryContext ctx, Rate rate, int planDays) throws SQLException {
+        DisclosurePolicy policy = ctx.policy();
+        Cohort cohort = ctx.cohort();
+        LocalDate asOf = ctx.asOf();
         List<String> strata = new ArrayList<>();
         Map<String, Map<String, long[]>> byGroup = new LinkedHashMap<>(); // group -> stratum -> {events, n}
-        SqlQuery q = OutcomeMetric.query("compare", cohort, asOf, planDays)
+        SqlQuery q = ctx.query("compare", planDays)
                 .with("numerator", SqlFragment.of(rate.numerator)).with("denominator", SqlFragment.of(rate.denominator));
-        try (PreparedStatement ps = q.prepare(connection); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = q.prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String stratum = rs.getString("age_band") + "/" + rs.getString("gender");
                 if (!strata.contains(stratum)) {

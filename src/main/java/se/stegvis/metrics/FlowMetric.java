@@ -5,7 +5,6 @@ import static se.stegvis.metrics.ResultBuilder.key;
 import static se.stegvis.metrics.ResultBuilder.number;
 import static se.stegvis.metrics.StepMetric.doubleOrNaN;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,8 +33,10 @@ final class FlowMetric {
 
     private FlowMetric() {}
 
-    static FlowResult compute(Connection connection, DisclosurePolicy policy, Cohort cohort, LocalDate asOf)
-            throws SQLException {
+    static FlowResult compute(QueryContext ctx) throws SQLException {
+        DisclosurePolicy policy = ctx.policy();
+        Cohort cohort = ctx.cohort();
+        LocalDate asOf = ctx.asOf();
         ResultBuilder rb = new ResultBuilder(policy);
         var monthly = rb.table("monthly", key("group"), key("month"), count("inflow"), count("exits"),
                 count("other_ends"), count("wip"), number("fte"), number("exits_per_fte"), number("mean_days_to_exit"));
@@ -48,9 +49,7 @@ final class FlowMetric {
         Map<String, List<Integer>> wipCells = new HashMap<>();
         Map<String, List<Integer>> endCells = new HashMap<>();
         long n = 0;
-        SqlQuery q = SqlQuery.load("flow").with("selection", cohort.selection(asOf)).with("staffing", cohort.staffing())
-                .bind("as_of", asOf);
-        try (PreparedStatement ps = q.prepare(connection); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = ctx.query("flow").prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String g = rs.getString("grp");
                 var row = monthly.row().key("group", g).key("month", rs.getString("month"));
@@ -79,8 +78,7 @@ final class FlowMetric {
             }
         }
         Map<String, long[]> open = new HashMap<>();
-        try (PreparedStatement ps = SqlQuery.load("ageing").with("selection", cohort.selection(asOf)).bind("as_of", asOf)
-                .prepare(connection); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = ctx.query("ageing").prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 open.computeIfAbsent(rs.getString("grp"), k -> new long[AGE_BANDS.size()])
                         [AGE_BANDS.indexOf(rs.getString("age_days"))] = rs.getLong("n");

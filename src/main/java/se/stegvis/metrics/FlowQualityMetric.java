@@ -5,7 +5,6 @@ import static se.stegvis.metrics.ResultBuilder.key;
 import static se.stegvis.metrics.ResultBuilder.number;
 import static se.stegvis.metrics.StepMetric.doubleOrNaN;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,16 +25,17 @@ final class FlowQualityMetric {
 
     private FlowQualityMetric() {}
 
-    static FlowQualityResult compute(Connection connection, DisclosurePolicy policy, Cohort cohort, LocalDate asOf)
-            throws SQLException {
+    static FlowQualityResult compute(QueryContext ctx) throws SQLException {
+        DisclosurePolicy policy = ctx.policy();
+        Cohort cohort = ctx.cohort();
+        LocalDate asOf = ctx.asOf();
         ResultBuilder rb = new ResultBuilder(policy);
         var quarterly = rb.table("quarterly", key("group"), key("quarter"), count("exits"), number("fte"),
                 number("exits_per_fte"), count("positive"), number("positive_rate"), number("lower"), number("upper"),
                 count("two_plus"), count("step_up"), number("step_up_rate"), number("step_lower"), number("step_upper"));
         boolean staffed = cohort.groupBy().hasStaffing();
         long n = 0;
-        SqlQuery q = OutcomeMetric.query("flow_quality", cohort, asOf, 0).with("staffing", cohort.staffing());
-        try (PreparedStatement ps = q.prepare(connection); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = ctx.query("flow_quality").prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 var row = quarterly.row().key("group", rs.getString("grp")).key("quarter", rs.getString("quarter"));
                 int exits = row.count("exits", rs.getLong("exits"));

@@ -5,7 +5,6 @@ import static se.stegvis.metrics.ResultBuilder.key;
 import static se.stegvis.metrics.ResultBuilder.number;
 import static se.stegvis.metrics.ResultBuilder.proportion;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,8 +58,10 @@ final class FunnelMetric {
 
     private FunnelMetric() {}
 
-    static FunnelResult compute(Connection connection, DisclosurePolicy policy, Cohort cohort, LocalDate asOf)
-            throws SQLException {
+    static FunnelResult compute(QueryContext ctx) throws SQLException {
+        DisclosurePolicy policy = ctx.policy();
+        Cohort cohort = ctx.cohort();
+        LocalDate asOf = ctx.asOf();
         ResultBuilder rb = new ResultBuilder(policy);
         var stages = rb.table("stages", key("group"), key("stage"), count("n"),
                 number("share"), number("lower"), number("upper"), count("from_n"), count("conv_n"),
@@ -68,8 +69,7 @@ final class FunnelMetric {
         var now = rb.table("now", key("group"), key("status"), count("n"), number("share"), number("lower"),
                 number("upper"));
         long n = 0;
-        try (PreparedStatement ps = SqlQuery.load("funnel").with("selection", cohort.selection(asOf))
-                .bind("as_of", asOf).prepare(connection); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = ctx.query("funnel").prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String group = rs.getString("grp");
                 Map<Stage, Integer> cell = new HashMap<>();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * The per-episode lead times behind a {@link LeadTimeResult}, as primitive arrays (one entry per
- * episode, sorted by group): days to the end milestone or to censoring, whether the end milestone
+ * episode, sorted by group and days): days to the end milestone or to censoring, whether the end milestone
  * was reached, group, arm and exit destination. Microdata: only available from unsuppressed
  * {@link Metrics}, for checks such as the R {@code survfit} golden comparison.
  *

@@ -4,7 +4,6 @@ import static se.stegvis.metrics.ResultBuilder.count;
 import static se.stegvis.metrics.ResultBuilder.key;
 import static se.stegvis.metrics.ResultBuilder.number;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,10 +44,9 @@ final class LeadTimeMetric {
     private LeadTimeMetric() {}
 
     /** The per-episode spans, sorted by group. */
-    static LeadTimeEpisodes episodes(Connection connection, Cohort cohort, LocalDate asOf, LeadTime spec)
-            throws SQLException {
-        SqlQuery q = SqlQuery.load("leadtime").with("selection", cohort.selection(asOf)).bind("as_of", asOf)
-                .with("from", SqlFragment.of(spec.from().column)).with("to", SqlFragment.of(spec.to().column));
+    static LeadTimeEpisodes episodes(QueryContext ctx, LeadTime spec) throws SQLException {
+        SqlQuery q = ctx.query("leadtime").with("from", SqlFragment.of(spec.from().column))
+                .with("to", SqlFragment.of(spec.to().column)).with("destinations", destinationList());
         int cap = 1024;
         double[] days = new double[cap];
         boolean[] event = new boolean[cap];
@@ -57,46 +55,57 @@ final class LeadTimeMetric {
         String[] destination = new String[cap];
         int n = 0;
         Map<String, Long> outOfOrder = new LinkedHashMap<>();
-        try (PreparedStatement ps = q.prepare(connection); ResultSet rs = ps.executeQuery()) {
-            String lastGroup = null;
+        try (PreparedStatement ps = q.prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
+            int lastGroupNo = -1;
+            String label = null;
             while (rs.next()) {
-                if (rs.getBoolean(6)) {
-                    outOfOrder.merge(rs.getString(1), 1L, Long::sum);
+                int groupNo = rs.getInt(1);
+                if (groupNo != lastGroupNo) {
+                    // one label String per group, not per row
+                    label = rs.getString(2);
+                    lastGroupNo = groupNo;
+                }
+                int count = rs.getInt(8);
+                if (rs.getBoolean(7)) {
+                    outOfOrder.merge(label, (long) count, Long::sum);
                     continue;
                 }
-                if (n == cap) {
-                    cap *= 2;
+                if (n + count > cap) {
+                    cap = Math.max(cap * 2, n + count);
                     days = Arrays.copyOf(days, cap);
                     event = Arrays.copyOf(event, cap);
                     group = Arrays.copyOf(group, cap);
                     arm = Arrays.copyOf(arm, cap);
                     destination = Arrays.copyOf(destination, cap);
                 }
-                String g = rs.getString(1);
-                // Share one String per group rather than one per row.
-                lastGroup = g.equals(lastGroup) ? lastGroup : g;
-                group[n] = lastGroup;
-                arm[n] = intern(rs.getString(2));
-                destination[n] = rs.getString(3);
-                days[n] = rs.getInt(4);
-                event[n] = rs.getBoolean(5);
-                n++;
+                int armNo = rs.getInt(3);
+                String armLabel = armNo == 1 ? Split.BASELINE : armNo == 2 ? Split.COMPARISON : null;
+                int d = rs.getInt(4);
+                String destinationLabel = d == 0 ? null : DESTINATIONS.get(d - 1);
+                double t = rs.getInt(5);
+                boolean e = rs.getBoolean(6);
+                Arrays.fill(group, n, n + count, label);
+                Arrays.fill(arm, n, n + count, armLabel);
+                Arrays.fill(destination, n, n + count, destinationLabel);
+                Arrays.fill(days, n, n + count, t);
+                Arrays.fill(event, n, n + count, e);
+                n += count;
             }
         }
         return new LeadTimeEpisodes(Arrays.copyOf(days, n), Arrays.copyOf(event, n), Arrays.copyOf(group, n),
                 Arrays.copyOf(arm, n), Arrays.copyOf(destination, n), outOfOrder);
     }
 
-    private static String intern(String arm) {
-        if (arm == null) {
-            return null;
-        }
-        return arm.equals(Split.BASELINE) ? Split.BASELINE : Split.COMPARISON;
+    /** The destination codes as a DuckDB list literal (constants, not user input). */
+    private static SqlFragment destinationList() {
+        return SqlFragment.of(DESTINATIONS.stream().map(d -> "'" + d + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]")));
     }
 
-    static LeadTimeResult compute(Connection connection, DisclosurePolicy policy, Cohort cohort, LocalDate asOf,
-            LeadTime spec) throws SQLException {
-        LeadTimeEpisodes ep = episodes(connection, cohort, asOf, spec);
+    static LeadTimeResult compute(QueryContext ctx, LeadTime spec) throws SQLException {
+        DisclosurePolicy policy = ctx.policy();
+        Cohort cohort = ctx.cohort();
+        LocalDate asOf = ctx.asOf();
+        LeadTimeEpisodes ep = episodes(ctx, spec);
         ResultBuilder rb = new ResultBuilder(policy);
         var summary = rb.table("summary", key("group"), count("n"), count("events"), count("censored"),
                 count("out_of_order"), number("median"), number("median_lower"), number("median_upper"),

@@ -28,7 +28,15 @@ final class MedianBootstrap {
             for (int i = 0; i < days.length; i++) {
                 keys[i] = ((long) days[i] << 1) | (event[i] ? 0 : 1);
             }
-            long[] distinct = Arrays.stream(keys).distinct().sorted().toArray();
+            long[] sorted = keys.clone();
+            Arrays.sort(sorted);
+            int k = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[k - 1]) {
+                    sorted[k++] = sorted[i];
+                }
+            }
+            long[] distinct = Arrays.copyOf(sorted, k);
             cells = distinct.length;
             times = new double[cells];
             eventCell = new boolean[cells];

@@ -22,25 +22,27 @@ import se.stegvis.disclosure.DisclosurePolicy;
 public final class Metrics {
     private final Connection connection;
     private final DisclosurePolicy policy;
+    private final EpisodeTables tables;
 
-    private Metrics(Connection connection, DisclosurePolicy policy) {
+    private Metrics(Connection connection, DisclosurePolicy policy, EpisodeTables tables) {
         this.connection = Objects.requireNonNull(connection);
         this.policy = Objects.requireNonNull(policy);
+        this.tables = tables;
     }
 
     /** Metrics over a DuckDB connection to a cohort store, with default disclosure control. */
     public static Metrics on(Connection connection) {
-        return new Metrics(connection, DisclosurePolicy.DEFAULT);
+        return new Metrics(connection, DisclosurePolicy.DEFAULT, new EpisodeTables(connection));
     }
 
     /** The same metrics under another policy (e.g. a project's threshold from its settings file). */
     public Metrics withPolicy(DisclosurePolicy p) {
-        return new Metrics(connection, p);
+        return new Metrics(connection, p, tables);
     }
 
     /** The researcher's opt-out: nothing is hidden and every result says so. */
     public Metrics unsuppressed() {
-        return new Metrics(connection, policy.unsuppressed());
+        return new Metrics(connection, policy.unsuppressed(), tables);
     }
 
     public DisclosurePolicy policy() {
@@ -49,22 +51,22 @@ public final class Metrics {
 
     /** Funnel: stage counts, share of referred and conversion (Wilson), where people are now. */
     public FunnelResult funnel(Cohort cohort, LocalDate asOf) {
-        return run(() -> FunnelMetric.compute(connection, policy, cohort, asOf));
+        return run(() -> FunnelMetric.compute(context(cohort, asOf)));
     }
 
     /** Step movement: entry vs latest step, net and ever up/down (Wilson), distribution, time on step. */
     public StepResult steps(Cohort cohort, LocalDate asOf) {
-        return run(() -> StepMetric.compute(connection, policy, cohort, asOf));
+        return run(() -> StepMetric.compute(context(cohort, asOf)));
     }
 
     /** Transition matrices (consecutive assessments, entry to exit) with Wilson intervals; Markov projection. */
     public TransitionResult transitions(Cohort cohort, LocalDate asOf) {
-        return run(() -> TransitionMetric.compute(connection, policy, cohort, asOf));
+        return run(() -> TransitionMetric.compute(context(cohort, asOf)));
     }
 
     /** Lead time between two milestones: Kaplan-Meier quantiles, share within N days, arms, exit destinations. */
     public LeadTimeResult leadTime(Cohort cohort, LocalDate asOf, LeadTime spec) {
-        return run(() -> LeadTimeMetric.compute(connection, policy, cohort, asOf, spec));
+        return run(() -> LeadTimeMetric.compute(context(cohort, asOf), spec));
     }
 
     /**
@@ -75,22 +77,22 @@ public final class Metrics {
         if (policy.applied()) {
             throw new IllegalStateException("per-episode lead times are microdata: ask for them from unsuppressed() metrics");
         }
-        return run(() -> LeadTimeMetric.episodes(connection, cohort, asOf, spec));
+        return run(() -> LeadTimeMetric.episodes(context(cohort, asOf), spec));
     }
 
     /** Flow by month: inflow, exits, work in progress, throughput per FTE, ageing of open episodes, Little's law. */
     public FlowResult flow(Cohort cohort, LocalDate asOf) {
-        return run(() -> FlowMetric.compute(connection, policy, cohort, asOf));
+        return run(() -> FlowMetric.compute(context(cohort, asOf)));
     }
 
     /** Outcomes: exits to work or studies, drop-out, step up, plan within {@code planDays}; follow-up with loss. */
     public OutcomeResult outcomes(Cohort cohort, LocalDate asOf, int planDays) {
-        return run(() -> OutcomeMetric.compute(connection, policy, cohort, asOf, planDays));
+        return run(() -> OutcomeMetric.compute(context(cohort, asOf), planDays));
     }
 
     /** Flow against quality per group (a unit: programme, municipality or both) and quarter of exit. */
     public FlowQualityResult flowQuality(Cohort cohort, LocalDate asOf) {
-        return run(() -> FlowQualityMetric.compute(connection, policy, cohort, asOf));
+        return run(() -> FlowQualityMetric.compute(context(cohort, asOf)));
     }
 
     /**
@@ -99,12 +101,12 @@ public final class Metrics {
      * {@code planDays} is the N of {@link Rate#PLAN_WITHIN}.
      */
     public CompareResult compare(Cohort cohort, LocalDate asOf, Rate rate, int planDays) {
-        return run(() -> CompareMetric.compute(connection, policy, cohort, asOf, rate, planDays));
+        return run(() -> CompareMetric.compute(context(cohort, asOf), rate, planDays));
     }
 
     /** Data quality: completeness, impossible sequences, missing assessments, duplicates, late registrations. */
     public DataQualityResult dataQuality(Cohort cohort, LocalDate asOf) {
-        return run(() -> DataQualityMetric.compute(connection, policy, cohort, asOf));
+        return run(() -> DataQualityMetric.compute(context(cohort, asOf)));
     }
 
     /**
@@ -119,6 +121,18 @@ public final class Metrics {
                 return d == null ? LocalDate.now() : d.toLocalDate();
             }
         });
+    }
+
+    /**
+     * Forgets the per-episode tables cached for earlier selections (they are kept, up to a limit,
+     * so that several metrics on one selection scan the events once).
+     */
+    public void clearCache() {
+        tables.clear();
+    }
+
+    private QueryContext context(Cohort cohort, LocalDate asOf) {
+        return new QueryContext(connection, policy, Objects.requireNonNull(cohort), Objects.requireNonNull(asOf), tables);
     }
 
     private interface Computation<T> {

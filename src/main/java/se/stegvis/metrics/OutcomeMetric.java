@@ -4,7 +4,6 @@ import static se.stegvis.metrics.ResultBuilder.count;
 import static se.stegvis.metrics.ResultBuilder.key;
 import static se.stegvis.metrics.ResultBuilder.number;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,13 +26,10 @@ final class OutcomeMetric {
 
     private OutcomeMetric() {}
 
-    static SqlQuery query(String name, Cohort cohort, LocalDate asOf, int planDays) {
-        return SqlQuery.load(name).with("selection", cohort.selection(asOf)).bind("as_of", asOf)
-                .bind("plan_days", planDays);
-    }
-
-    static OutcomeResult compute(Connection connection, DisclosurePolicy policy, Cohort cohort, LocalDate asOf,
-            int planDays) throws SQLException {
+    static OutcomeResult compute(QueryContext ctx, int planDays) throws SQLException {
+        DisclosurePolicy policy = ctx.policy();
+        Cohort cohort = ctx.cohort();
+        LocalDate asOf = ctx.asOf();
         ResultBuilder rb = new ResultBuilder(policy);
         var rates = rb.table("rates", key("group"), key("outcome"), count("n"), count("denominator"),
                 number("rate"), number("lower"), number("upper"));
@@ -41,7 +37,7 @@ final class OutcomeMetric {
                 count("lost"), number("share_lost"), number("lost_lower"), number("lost_upper"), count("positive"),
                 number("share_positive"), number("lower"), number("upper"));
         long n = 0;
-        try (PreparedStatement ps = query("outcomes", cohort, asOf, planDays).prepare(connection);
+        try (PreparedStatement ps = ctx.query("outcomes", planDays).prepare(ctx.connection());
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String g = rs.getString("grp");
@@ -59,7 +55,7 @@ final class OutcomeMetric {
                 rb.sum(cells.get("exited"), cells.get("positive"), cells.get("dropout"), rb.implicitCell(rest));
             }
         }
-        try (PreparedStatement ps = query("follow_up", cohort, asOf, planDays).prepare(connection);
+        try (PreparedStatement ps = ctx.query("follow_up", planDays).prepare(ctx.connection());
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 var row = followUp.row().key("group", rs.getString("grp")).key("offset_days", rs.getString("offset_days"));

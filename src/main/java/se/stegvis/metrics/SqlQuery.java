@@ -14,14 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.stegvis.cohort.SqlFragment;
 
 /**
  * A query from {@code src/main/resources/sql/NAME.sql}. In the text, {@code ${name}} is replaced
- * by a fragment given with {@link #with} or, failing that, by the query file of that name (so a
- * per-episode query can be shared), and {@code :name} is a parameter given with {@link #bind};
+ * by a fragment given with {@link #with} / {@link #withLazy} or, failing that, by the query file of
+ * that name (so a per-episode query can be shared), and {@code :name} is a parameter given with {@link #bind};
  * everything is bound with {@code ?}, nothing is spliced.
  */
 final class SqlQuery {
@@ -29,7 +30,7 @@ final class SqlQuery {
     private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
 
     private final String name;
-    private final Map<String, SqlFragment> fragments = new HashMap<>();
+    private final Map<String, Supplier<SqlFragment>> fragments = new HashMap<>();
     private final Map<String, Object> params = new HashMap<>();
 
     private SqlQuery(String name) {
@@ -42,6 +43,12 @@ final class SqlQuery {
     }
 
     SqlQuery with(String key, SqlFragment fragment) {
+        fragments.put(key, () -> fragment);
+        return this;
+    }
+
+    /** A fragment computed only if the text uses it (e.g. a cached per-episode table, created on demand). */
+    SqlQuery withLazy(String key, Supplier<SqlFragment> fragment) {
         fragments.put(key, fragment);
         return this;
     }
@@ -77,7 +84,8 @@ final class SqlQuery {
         while (m.find()) {
             String replacement;
             if (m.group(1) != null) {
-                SqlFragment f = fragments.get(m.group(1));
+                Supplier<SqlFragment> supplier = fragments.get(m.group(1));
+                SqlFragment f = supplier == null ? null : supplier.get();
                 if (f != null) {
                     values.addAll(f.params());
                     replacement = f.sql();

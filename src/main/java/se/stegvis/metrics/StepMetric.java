@@ -4,7 +4,6 @@ import static se.stegvis.metrics.ResultBuilder.count;
 import static se.stegvis.metrics.ResultBuilder.key;
 import static se.stegvis.metrics.ResultBuilder.number;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,8 +28,10 @@ final class StepMetric {
 
     private StepMetric() {}
 
-    static StepResult compute(Connection connection, DisclosurePolicy policy, Cohort cohort, LocalDate asOf)
-            throws SQLException {
+    static StepResult compute(QueryContext ctx) throws SQLException {
+        DisclosurePolicy policy = ctx.policy();
+        Cohort cohort = ctx.cohort();
+        LocalDate asOf = ctx.asOf();
         ResultBuilder rb = new ResultBuilder(policy);
         var summary = rb.table("summary", key("group"), count("n_episodes"), count("n_assessed"), count("n_two_plus"),
                 number("mean_entry"), number("mean_latest"), number("mean_net"),
@@ -43,7 +44,7 @@ final class StepMetric {
                 number("mean_days"), number("median_days"));
         Map<String, Integer> assessedCell = new HashMap<>();
         long n = 0;
-        try (PreparedStatement ps = query("steps", cohort, asOf).prepare(connection); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = ctx.query("steps").prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String g = rs.getString("grp");
                 var row = summary.row().key("group", g);
@@ -69,7 +70,7 @@ final class StepMetric {
         }
         Map<String, List<Integer>> entryCells = new HashMap<>();
         Map<String, List<Integer>> latestCells = new HashMap<>();
-        try (PreparedStatement ps = query("step_distribution", cohort, asOf).prepare(connection);
+        try (PreparedStatement ps = ctx.query("step_distribution").prepare(ctx.connection());
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String g = rs.getString("grp");
@@ -82,7 +83,7 @@ final class StepMetric {
             rb.sum(assessedCell.get(e.getKey()), e.getValue());
             rb.sum(assessedCell.get(e.getKey()), latestCells.get(e.getKey()));
         }
-        try (PreparedStatement ps = query("time_on_step", cohort, asOf).prepare(connection); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = ctx.query("time_on_step").prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 var row = timeOnStep.row().key("group", rs.getString("grp")).key("step", rs.getString("step"));
                 row.count("spells", rs.getLong("spells"));
@@ -94,11 +95,6 @@ final class StepMetric {
         var built = rb.build(DEFINITION, cohort, asOf, n);
         return new StepResult(built.basis(), built.table("summary"), built.table("distribution"),
                 built.table("time_on_step"));
-    }
-
-    static SqlQuery query(String name, Cohort cohort, LocalDate asOf) {
-        return SqlQuery.load(name).with("selection", cohort.selection(asOf)).bind("as_of", asOf)
-                .bind("max_step", Ladder.STEPS);
     }
 
     /** A nullable SQL number as a double, NaN for NULL. */

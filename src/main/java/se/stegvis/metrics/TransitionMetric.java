@@ -4,7 +4,6 @@ import static se.stegvis.metrics.ResultBuilder.count;
 import static se.stegvis.metrics.ResultBuilder.key;
 import static se.stegvis.metrics.ResultBuilder.number;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,17 +32,19 @@ final class TransitionMetric {
 
     private TransitionMetric() {}
 
-    static TransitionResult compute(Connection connection, DisclosurePolicy policy, Cohort cohort, LocalDate asOf)
-            throws SQLException {
+    static TransitionResult compute(QueryContext ctx) throws SQLException {
+        DisclosurePolicy policy = ctx.policy();
+        Cohort cohort = ctx.cohort();
+        LocalDate asOf = ctx.asOf();
         ResultBuilder rb = new ResultBuilder(policy);
         var consecutive = rb.table("consecutive", columns());
         var entryExit = rb.table("entry_exit", columns());
         var projection = rb.table("projection", key("group"), key("steps_ahead"), key("step"), number("share"));
-        Map<String, long[][]> matrices = matrices(connection, cohort, asOf, "transitions");
+        Map<String, long[][]> matrices = matrices(ctx, "transitions");
         long n = fill(rb, consecutive, matrices);
-        fill(rb, entryExit, matrices(connection, cohort, asOf, "transitions_entry_exit"));
+        fill(rb, entryExit, matrices(ctx, "transitions_entry_exit"));
         Map<String, long[]> entry = new LinkedHashMap<>();
-        try (PreparedStatement ps = StepMetric.query("step_distribution", cohort, asOf).prepare(connection);
+        try (PreparedStatement ps = ctx.query("step_distribution").prepare(ctx.connection());
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 entry.computeIfAbsent(rs.getString("grp"), k -> new long[Ladder.STEPS])[rs.getInt("step") - 1] =
@@ -81,10 +82,9 @@ final class TransitionMetric {
     }
 
     /** Full from x to count matrices per group, in group order. */
-    private static Map<String, long[][]> matrices(Connection connection, Cohort cohort, LocalDate asOf, String query)
-            throws SQLException {
+    private static Map<String, long[][]> matrices(QueryContext ctx, String query) throws SQLException {
         Map<String, long[][]> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = StepMetric.query(query, cohort, asOf).prepare(connection); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = ctx.query(query).prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.computeIfAbsent(rs.getString("grp"), k -> new long[Ladder.STEPS][Ladder.STEPS])
                         [rs.getInt("from_step") - 1][rs.getInt("to_step") - 1] = rs.getLong("n");

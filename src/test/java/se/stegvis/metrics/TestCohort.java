@@ -14,14 +14,19 @@ import java.time.LocalDate;
  * A hand-made cohort in an in-memory DuckDB with the store schema ({@code sql/schema.sql}), so
  * every expected number in a test can be worked out by hand. Dates are ISO strings.
  */
-final class TestCohort implements AutoCloseable {
-    final Connection connection;
+public final class TestCohort implements AutoCloseable {
+    public final Connection connection;
 
     private TestCohort(Connection connection) {
         this.connection = connection;
     }
 
-    static TestCohort create() {
+    /** On an open store connection whose schema already exists (e.g. {@code CohortStore.open}). */
+    public static TestCohort on(Connection connection) {
+        return new TestCohort(connection);
+    }
+
+    public static TestCohort create() {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             try (InputStream in = TestCohort.class.getResourceAsStream("/sql/schema.sql"); Statement st = c.createStatement()) {
@@ -39,14 +44,14 @@ final class TestCohort implements AutoCloseable {
     }
 
     /** An enrolled episode of its own person, referred on {@code referral} (also a referral event). */
-    Episode episode(String id, String programme, String municipality, String referral) {
+    public Episode episode(String id, String programme, String municipality, String referral) {
         exec("INSERT INTO episodes (episode_id, person_id, programme, municipality, referral_date, referral_source) "
                 + "VALUES (?, ?, ?, ?, ?, 'af')", id, "p-" + id, programme, municipality, LocalDate.parse(referral));
         exec("INSERT INTO events VALUES (?, ?, 'referral')", id, LocalDate.parse(referral));
         return new Episode(id);
     }
 
-    TestCohort staffing(String programme, String municipality, String month, double fte) {
+    public TestCohort staffing(String programme, String municipality, String month, double fte) {
         exec("INSERT INTO staffing VALUES (?, ?, ?, ?)", programme, municipality, LocalDate.parse(month), fte);
         return this;
     }
@@ -68,64 +73,64 @@ final class TestCohort implements AutoCloseable {
         connection.close();
     }
 
-    final class Episode {
+    public final class Episode {
         final String id;
 
         private Episode(String id) {
             this.id = id;
         }
 
-        Episode set(String column, Object value) {
+        public Episode set(String column, Object value) {
             // column names come from the tests only
             exec("UPDATE episodes SET " + column + " = ? WHERE episode_id = ?", value, id);
             return this;
         }
 
-        Episode person(String personId) {
+        public Episode person(String personId) {
             return set("person_id", personId);
         }
 
-        Episode gender(String g) {
+        public Episode gender(String g) {
             return set("gender", g);
         }
 
-        Episode born(int year) {
+        public Episode born(int year) {
             return set("birth_year", year);
         }
 
-        Episode income(String code) {
+        public Episode income(String code) {
             return set("income_source_at_entry", code);
         }
 
-        Episode consultation() {
+        public Episode consultation() {
             return set("episode_kind", "consultation");
         }
 
-        Episode event(String type, String date) {
+        public Episode event(String type, String date) {
             exec("INSERT INTO events VALUES (?, ?, ?)", id, LocalDate.parse(date), type);
             return this;
         }
 
-        Episode accepted(String date) {
+        public Episode accepted(String date) {
             return event("decision_accepted", date);
         }
 
-        Episode step(String date, int step) {
+        public Episode step(String date, int step) {
             return step(date, "stegvis-7", step, step);
         }
 
-        Episode step(String date, String ladder, int step, int stepStd) {
+        public Episode step(String date, String ladder, int step, int stepStd) {
             exec("INSERT INTO step_assessments VALUES (?, ?, ?, ?, ?, 'team')", id, LocalDate.parse(date), ladder, step, stepStd);
             return this;
         }
 
         /** Exit in the exits table and as an event. */
-        Episode exit(String date, String destination) {
+        public Episode exit(String date, String destination) {
             exec("INSERT INTO exits (episode_id, exit_date, destination) VALUES (?, ?, ?)", id, LocalDate.parse(date), destination);
             return event("exit", date);
         }
 
-        Episode followUp(int offsetDays, String status) {
+        public Episode followUp(int offsetDays, String status) {
             exec("INSERT INTO follow_ups VALUES (?, ?, NULL, ?)", id, offsetDays, status);
             return this;
         }
