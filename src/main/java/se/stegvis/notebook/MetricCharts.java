@@ -43,8 +43,9 @@ public final class MetricCharts {
         Lang lang = Stegvis.lang();
         builder.theme(Stegvis.theme()).definition(b.definition().text(lang.locale()));
         String when = lang.pick("mätdag ", "as of ") + b.asOf();
-        builder.subtitle(group == null ? when : Labels.code(group, lang) + " · " + when);
-        if (b.nShown().matches("\\d+") && group == null) {
+        boolean whole = group == null || "all".equals(group);
+        builder.subtitle(whole ? when : Labels.code(group, lang) + " · " + when);
+        if (b.nShown().matches("\\d+") && whole) {
             builder.n(b.n());
         }
         return builder;
