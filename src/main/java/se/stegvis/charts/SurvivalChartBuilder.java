@@ -130,8 +130,10 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
         for (int i = 0; i < cs.size(); i++) {
             Curve curve = cs.get(i);
             Color colour = Palette.series(i);
-            double[][] band = bandPolygon(curve, end);
-            xy.band(curve.name() + " KI", band[0], band[1], colour);
+            List<double[][]> bands = bandPolygons(curve, end);
+            for (int j = 0; j < bands.size(); j++) {
+                xy.band(curve.name() + " KI " + j, bands.get(j)[0], bands.get(j)[1], colour);
+            }
         }
         for (int i = 0; i < cs.size(); i++) {
             Curve curve = cs.get(i);
@@ -184,20 +186,40 @@ public final class SurvivalChartBuilder extends ChartBuilder<SurvivalChartBuilde
                 points.stream().mapToDouble(p -> p[1]).toArray()};
     }
 
-    /** The band between lower and upper steps as one closed polygon (upper forward, lower back). */
-    private static double[][] bandPolygon(Curve curve, double end) {
+    /**
+     * The band between the lower and upper steps as closed polygons (upper forward, lower back),
+     * one per stretch where both bounds are defined: where a bound is missing (e.g. an estimate of
+     * 0 under a log-log interval) the band stops rather than being drawn across the gap.
+     */
+    private static List<double[][]> bandPolygons(Curve curve, double end) {
         double[][] up = steps(curve.time(), curve.upper(), end);
         double[][] lo = steps(curve.time(), curve.lower(), end);
+        List<double[][]> polygons = new ArrayList<>();
         int n = up[0].length;
-        double[] x = new double[2 * n];
-        double[] y = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            x[i] = up[0][i];
-            y[i] = up[1][i];
-            x[2 * n - 1 - i] = lo[0][i];
-            y[2 * n - 1 - i] = lo[1][i];
+        int from = 0;
+        while (from < n) {
+            while (from < n && !(Double.isFinite(up[1][from]) && Double.isFinite(lo[1][from]))) {
+                from++;
+            }
+            int to = from;
+            while (to < n && Double.isFinite(up[1][to]) && Double.isFinite(lo[1][to])) {
+                to++;
+            }
+            int k = to - from;
+            if (k >= 2) {
+                double[] x = new double[2 * k];
+                double[] y = new double[2 * k];
+                for (int i = 0; i < k; i++) {
+                    x[i] = up[0][from + i];
+                    y[i] = up[1][from + i];
+                    x[2 * k - 1 - i] = lo[0][from + i];
+                    y[2 * k - 1 - i] = lo[1][from + i];
+                }
+                polygons.add(new double[][]{x, y});
+            }
+            from = to;
         }
-        return new double[][]{x, y};
+        return polygons;
     }
 
     List<Curve> curves() {

@@ -71,7 +71,7 @@ class ChartBuildersTest {
                 .curve("Ludvika", KM_TIME, new double[]{1, 0.8, 0.6, 0.4, 0.3},
                         new double[]{1, 0.55, 0.33, 0.17, 0.10}, new double[]{1, 0.93, 0.81, 0.65, 0.55})
                 .curve("Smedjebacken", KM_TIME, new double[]{1, 0.9, 0.7, 0.7, 0.5},
-                        new double[]{1, 0.65, 0.45, 0.45, 0.25}, new double[]{1, 0.98, 0.87, 0.87, 0.73})
+                        new double[]{1, 0.65, 0.45, 0.45, Double.NaN}, new double[]{1, 0.98, 0.87, 0.87, Double.NaN})
                 .atRisk("Ludvika", new double[]{0, 30, 60, 90}, new long[]{10, 6, 3, 2}, new boolean[]{false, false, true, true})
                 .atRisk("Smedjebacken", new double[]{0, 30, 60, 90}, new long[]{10, 7, 7, 5}, new boolean[]{false, false, false, false})
                 .build(), "survival-km");
