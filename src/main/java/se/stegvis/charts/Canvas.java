@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -60,11 +61,12 @@ public final class Canvas {
 
     /** Draws text rotated a quarter turn anticlockwise, centred on (x, y) (y-axis titles). */
     public void verticalText(String s, double x, double y, Font font, Color color) {
-        Graphics2D r = (Graphics2D) g.create();
-        r.translate(x, y);
-        r.rotate(-Math.PI / 2);
-        new Canvas(r, theme, texts).textCentredOn(s, 0, 0, font, color, Align.CENTER);
-        r.dispose();
+        // Transform and restore on this Graphics2D: the SVG writer does not undo a disposed copy's transform.
+        AffineTransform saved = g.getTransform();
+        g.translate(x, y);
+        g.rotate(-Math.PI / 2);
+        textCentredOn(s, 0, 0, font, color, Align.CENTER);
+        g.setTransform(saved);
     }
 
     /** Notes a text drawn by someone else (XChart), so it is part of {@link SeminarChart#drawnTexts()}. */
@@ -122,16 +124,16 @@ public final class Canvas {
     public void suppressed(Shape shape) {
         g.setColor(Palette.SUPPRESSED_FILL);
         g.fill(shape);
-        Graphics2D h = (Graphics2D) g.create();
-        h.clip(shape);
-        h.setColor(Palette.SUPPRESSED_HATCH);
-        h.setStroke(new BasicStroke((float) Math.max(1.5, theme.px(2.5))));
+        Shape savedClip = g.getClip();
+        g.clip(shape);
+        g.setColor(Palette.SUPPRESSED_HATCH);
+        g.setStroke(new BasicStroke((float) Math.max(1.5, theme.px(2.5))));
         Rectangle2D b = shape.getBounds2D();
         double step = Math.max(6, theme.px(14));
         for (double x = b.getMinX() - b.getHeight(); x < b.getMaxX(); x += step) {
-            h.draw(new Line2D.Double(x, b.getMaxY(), x + b.getHeight(), b.getMinY()));
+            g.draw(new Line2D.Double(x, b.getMaxY(), x + b.getHeight(), b.getMinY()));
         }
-        h.dispose();
+        g.setClip(savedClip);
         g.setColor(Palette.SUPPRESSED_HATCH);
         g.setStroke(new BasicStroke((float) Math.max(1, theme.px(2))));
         g.draw(shape);

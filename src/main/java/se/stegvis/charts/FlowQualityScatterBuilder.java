@@ -139,7 +139,7 @@ public final class FlowQualityScatterBuilder extends ChartBuilder<FlowQualitySca
         }
         Rectangle2D area = legend.draw(c, whole);
         xy.paint(c, area);
-        Rectangle2D clip = c.g().getClipBounds();
+        java.awt.Shape clip = c.g().getClip();
         c.g().setClip(area);
         float thin = (float) Math.max(1.5, th.px(3));
         k = 0;

@@ -8,6 +8,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 
@@ -88,10 +90,14 @@ final class XYPlot {
 
     /** Paints the chart into area and records the texts XChart drew (series names, axis titles). */
     void paint(Canvas c, Rectangle2D area) {
-        Graphics2D g = (Graphics2D) c.g().create();
+        // Transform and restore on the same Graphics2D (the SVG writer does not undo a disposed copy).
+        Graphics2D g = c.g();
+        AffineTransform savedTransform = g.getTransform();
+        Shape savedClip = g.getClip();
         g.translate(area.getX(), area.getY());
         chart.paint(g, (int) area.getWidth(), (int) area.getHeight());
-        g.dispose();
+        g.setTransform(savedTransform);
+        g.setClip(savedClip);
         c.record(chart.getXAxisTitle());
         c.record(chart.getYAxisTitle());
     }
