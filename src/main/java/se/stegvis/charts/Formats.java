@@ -19,6 +19,10 @@ public final class Formats {
         return new Formats(lang);
     }
 
+    public Lang lang() {
+        return lang;
+    }
+
     /** A whole number with thousands separators: "12 345" (sv) or "12,345" (en). */
     public String count(long n) {
         return pattern("#,##0").format(n);

@@ -61,7 +61,18 @@ public final class Labels {
             Map.entry("time_on_step", new Pair("Tid på varje steg", "Time on each step")),
             Map.entry("consecutive", new Pair("Från en bedömning till nästa", "From one assessment to the next")),
             Map.entry("entry_exit", new Pair("Från start till avslut", "From entry to exit")),
-            Map.entry("projection", new Pair("Framskrivning (Markov)", "Projection (Markov)")));
+            Map.entry("projection", new Pair("Framskrivning (Markov)", "Projection (Markov)")),
+            Map.entry("checks", new Pair("Kontroller", "Checks")),
+            Map.entry("groups", new Pair("Grupper", "Groups")),
+            Map.entry("rates", new Pair("Andelar", "Rates")),
+            Map.entry("follow_up", new Pair("Uppföljning efter avslut", "Follow-up after exit")),
+            Map.entry("quarterly", new Pair("Per kvartal", "Per quarter")),
+            Map.entry("monthly", new Pair("Per månad", "Per month")),
+            Map.entry("ageing", new Pair("Öppna ärenden efter tid sedan remiss", "Open episodes by time since referral")),
+            Map.entry("little", new Pair("Littles lag", "Little's law")),
+            Map.entry("curve", new Pair("Kurva (Kaplan-Meier)", "Curve (Kaplan-Meier)")),
+            Map.entry("comparison", new Pair("Före och efter", "Before and after")),
+            Map.entry("destinations", new Pair("Avslutsorsaker (konkurrerande risker)", "Exit destinations (competing risks)")));
 
     /** The metric's display title. */
     public static String metricTitle(String id, Lang lang) {
@@ -107,6 +118,32 @@ public final class Labels {
             Map.entry("dropout", new Pair("Avbrott bland avslutade", "Drop-outs among exits")),
             Map.entry("step_up", new Pair("Minst ett steg upp", "At least one step up")),
             Map.entry("plan_within", new Pair("Gemensam plan i tid", "Joint plan in time")));
+
+    private static final Map<String, String> COLUMNS_SV = Map.ofEntries(
+            Map.entry("group", "grupp"), Map.entry("stage", "steg i flödet"), Map.entry("status", "status"),
+            Map.entry("share", "andel"), Map.entry("lower", "nedre 95 %"), Map.entry("upper", "övre 95 %"),
+            Map.entry("from_n", "n steget före"), Map.entry("conv_n", "n vidare"), Map.entry("conversion", "andel vidare"),
+            Map.entry("conv_lower", "nedre 95 %"), Map.entry("conv_upper", "övre 95 %"), Map.entry("step", "steg"),
+            Map.entry("n_entry", "vid start"), Map.entry("n_latest", "senast"), Map.entry("from_step", "från steg"),
+            Map.entry("to_step", "till steg"), Map.entry("events", "händelser"), Map.entry("censored", "censurerade"),
+            Map.entry("median", "median"), Map.entry("median_lower", "nedre 95 %"), Map.entry("median_upper", "övre 95 %"),
+            Map.entry("within_days", "inom dagar"), Map.entry("share_within", "andel inom"),
+            Map.entry("within_lower", "nedre 95 %"), Map.entry("within_upper", "övre 95 %"),
+            Map.entry("month", "månad"), Map.entry("quarter", "kvartal"), Map.entry("inflow", "inflöde"),
+            Map.entry("exits", "avslut"), Map.entry("wip", "pågående"), Map.entry("fte", "årsarbetare"),
+            Map.entry("exits_per_fte", "avslut per årsarbetare"), Map.entry("rate", "andel"), Map.entry("outcome", "utfall"),
+            Map.entry("denominator", "av"), Map.entry("check", "kontroll"), Map.entry("table", "tabell"),
+            Map.entry("column", "kolumn"), Map.entry("problems", "problem"), Map.entry("total", "totalt"),
+            Map.entry("destination", "avslutsorsak"), Map.entry("days", "dagar"), Map.entry("cif", "kumulativ andel"),
+            Map.entry("difference", "skillnad"), Map.entry("diff_lower", "nedre 95 %"), Map.entry("diff_upper", "övre 95 %"),
+            Map.entry("target", "mål"), Map.entry("signal", "signal"), Map.entry("fisher_p", "p (Fisher)"),
+            Map.entry("p_value", "p-värde"));
+
+    /** A metric table's column header: Swedish where known, else the stable name with spaces. */
+    public static String column(String name, Lang lang) {
+        String fallback = name.replace('_', ' ');
+        return lang == Lang.SV ? COLUMNS_SV.getOrDefault(name, fallback) : fallback;
+    }
 
     /** An outcome rate's title. */
     public static String rate(String key, Lang lang) {

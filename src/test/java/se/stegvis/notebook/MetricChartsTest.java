@@ -71,6 +71,7 @@ class MetricChartsTest {
         assertThat(builder.stages()).hasSize(8);
         assertThat(builder.stages().get(0).label()).isEqualTo("Remitterade");
         assertDrawsNoHiddenCount(builder.build());
+        assertThat(MetricHtml.render(f, Lang.SV)).contains(">Första möte<", ">andel<", ">nedre 95 %<", "Definition:");
     }
 
     @Test
