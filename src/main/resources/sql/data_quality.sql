@@ -19,15 +19,20 @@ sa AS (
   SELECT t.episode_id, min(t.assessed_on) AS first_assessed, max(t.assessed_on) AS last_assessed
   FROM step_assessments t WHERE t.episode_id IN (SELECT episode_id FROM sel) GROUP BY t.episode_id
 ),
+dup AS (
+  SELECT person_id, programme, referral_date, min(episode_id) AS first_id
+  FROM sel GROUP BY ALL HAVING count(*) > 1
+),
 ep AS (
   SELECT s.*, ev.first_meeting, ev.last_milestone, ev.first_event, ev.exit_event, ev.both_decisions,
          COALESCE(ev.after_as_of, 0) AS after_as_of, x.exit_date, x.income_source_at_exit, x.occupation_at_exit,
          sa.first_assessed, sa.last_assessed,
-         row_number() OVER (PARTITION BY s.person_id, s.programme, s.referral_date ORDER BY s.episode_id) AS copy
+         dup.first_id IS NOT NULL AND s.episode_id <> dup.first_id AS duplicate
   FROM sel s
   LEFT JOIN ev ON ev.episode_id = s.episode_id
   LEFT JOIN exits x ON x.episode_id = s.episode_id
   LEFT JOIN sa ON sa.episode_id = s.episode_id
+  LEFT JOIN dup ON dup.person_id = s.person_id AND dup.programme = s.programme AND dup.referral_date = s.referral_date
 ),
 fu AS (
   SELECT s.grp, count(*) AS total, count(*) FILTER (WHERE f.observed_on IS NULL AND f.status <> 'lost') AS missing
@@ -57,7 +62,7 @@ checks AS (
     count(*) FILTER (WHERE both_decisions) AS p_accepted_and_not_relevant, count(*) AS t_accepted_and_not_relevant,
     count(*) FILTER (WHERE first_meeting IS NOT NULL AND first_assessed IS NULL) AS p_met_without_assessment,
     count(first_meeting) AS t_met_without_assessment,
-    count(*) FILTER (WHERE copy > 1) AS p_duplicate_episode, count(*) AS t_duplicate_episode,
+    count(*) FILTER (WHERE duplicate) AS p_duplicate_episode, count(*) AS t_duplicate_episode,
     count(*) FILTER (WHERE datediff('day', first_meeting, first_assessed) > :late_days) AS p_late_entry_assessment,
     count(*) FILTER (WHERE first_meeting IS NOT NULL AND first_assessed IS NOT NULL) AS t_late_entry_assessment,
     count(*) FILTER (WHERE after_as_of > 0) AS p_events_after_as_of, count(*) AS t_events_after_as_of
