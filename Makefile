@@ -45,8 +45,9 @@ seminar: venv
 	STEGVIS_MUNICIPALITY='$(MUNICIPALITY)' STEGVIS_PROGRAMME='$(PROGRAMME)' STEGVIS_FROM='$(FROM)' STEGVIS_TO='$(TO)' \
 	  $(VENV)/bin/python scripts/run_notebooks.py --out $(SEMINAR_OUT)
 
+# JupyterLab on notebooks/ with the kernel (root, as on this project's machines, needs --allow-root).
 lab: venv
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 build:
 	$(MVN) package -DskipTests
