@@ -10,7 +10,7 @@ DEMO  := build/demo
 EPISODES ?= 3000
 SEED  ?= 42
 
-.PHONY: all build demo test venv kernel notebooks seminar lab golden clean
+.PHONY: all build demo demo-db test venv kernel notebooks seminar lab golden clean
 
 all: demo
 
@@ -52,18 +52,26 @@ lab: venv
 build:
 	$(MVN) package -DskipTests
 
-demo: build
+# The demo cohort as CSV and as a DuckDB store.
+demo-db: build
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
 	./stegvis demo --out $(DEMO)/csv --episodes $(EPISODES) --seed $(SEED)
 	./stegvis import --db $(DEMO)/stegvis.duckdb $(DEMO)/csv
 	./stegvis dictionary glossary --out build/glossary.md
 
+demo: demo-db
+
 test: venv
 	$(MVN) verify
 
-# Regenerates the R golden files the statistics tests compare against (needs Debian's R packages).
-golden:
-	command -v Rscript >/dev/null || (apt-get update -q && apt-get install -y -q r-base-core r-cran-survival r-cran-etm r-cran-msm r-cran-cmprsk)
+# Regenerates the R golden files the statistics tests compare against (installs Debian's R packages),
+# first exporting the default demo's per-episode lead times that R checks the whole path on.
+golden: demo-db
+	command -v Rscript >/dev/null || (apt-get update -q && apt-get install -y -q r-base-core r-cran-survival r-cran-etm r-cran-msm r-cran-cmprsk r-cran-boot r-cran-expm)
+	for pair in first_meeting:municipality exit:programme; do to=$${pair%%:*}; by=$${pair##*:}; \
+	  ./stegvis metrics leadtime --db $(DEMO)/stegvis.duckdb --from referral --to $$to --by $$by \
+	    --unsuppressed --episodes-csv $(DEMO)/leadtime_$$to.csv >/dev/null 2>&1; \
+	  cut -d, -f1-3 $(DEMO)/leadtime_$$to.csv > src/test/resources/stats/demo_leadtime_$$to.csv; done
 	Rscript r/golden.R src/test/resources/golden
 
 clean:
