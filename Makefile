@@ -1,5 +1,5 @@
 # stegvis: every target does its own set-up.
-#   make demo   demo cohort -> DuckDB -> notebooks executed -> build/seminar/
+#   make demo   demo cohort -> DuckDB -> every notebook executed -> build/seminar/ (HTML + charts)
 #   make test   all tests (what CI runs)
 SHELL := /bin/bash
 MVN   ?= mvn -B -q
@@ -59,10 +59,13 @@ demo-db: build
 	./stegvis import --db $(DEMO)/stegvis.duckdb $(DEMO)/csv
 	./stegvis dictionary glossary --out build/glossary.md
 
-demo: demo-db
+demo: demo-db venv
+	$(MAKE) seminar
 
+# Unit, golden and property tests (Maven), then every notebook executed with the real kernel on a fresh demo store.
 test: venv
 	$(MVN) verify
+	$(MAKE) demo-db notebooks
 
 # Regenerates the R golden files the statistics tests compare against (installs Debian's R packages),
 # first exporting the default demo's per-episode lead times that R checks the whole path on.
