@@ -1,12 +1,202 @@
 package se.stegvis.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import se.stegvis.cohort.Cohort;
+import se.stegvis.cohort.GroupBy;
+import se.stegvis.disclosure.DisclosurePolicy;
+import se.stegvis.metrics.LeadTime;
+import se.stegvis.metrics.MetricResult;
+import se.stegvis.metrics.MetricTable;
+import se.stegvis.metrics.Metrics;
+import se.stegvis.metrics.Milestone;
+import se.stegvis.metrics.ResultWriter;
+import se.stegvis.metrics.Suppression;
+import se.stegvis.store.CohortStore;
 
-/** Placeholder until this subcommand lands; prints that it is not built yet. */
-@Command(name = "metrics", description = "Not built yet.")
-final class MetricsCommand implements Runnable {
+/** {@code stegvis metrics NAME --db FILE ...}: one metric on the store, as CSV, JSON or a table. */
+@Command(name = "metrics", mixinStandardHelpOptions = true,
+        description = {"Computes one metric on the cohort store, with disclosure control applied (counts below the"
+                + " threshold shown as <5, others hidden as .. where they would reveal one).",
+                "NAME: funnel, steps, transitions, leadtime, flow, outcomes, flow-quality, compare, data-quality.",
+                "Columns are documented in docs/metrics.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:bad arguments or the metric failed", "2:the store could not be opened"})
+final class MetricsCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The metric.")
+    String name;
+
+    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The DuckDB cohort store (opened read-only).")
+    Path db;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Take the data as of this date (default: the latest date recorded in the store).")
+    LocalDate asOf;
+
+    @Option(names = "--by", paramLabel = "COLUMN", defaultValue = "none",
+            description = "Break down by: none, programme, municipality, unit, gender, age_band, income_source_at_entry,"
+                    + " referral_source, education, born_abroad, referral_year, referral_quarter, arm.")
+    String by;
+
+    @Option(names = "--from", paramLabel = "EVENT", defaultValue = "referral", description = "leadtime: start milestone.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "EVENT", defaultValue = "first_meeting", description = "leadtime: end milestone.")
+    String to;
+
+    @Option(names = "--within", paramLabel = "DAYS", defaultValue = "30",
+            description = "leadtime: share within DAYS; outcomes: joint plan within DAYS of referral.")
+    int within;
+
+    @Option(names = "--programme", split = ",", paramLabel = "CODE", description = "Only these programmes.")
+    List<String> programmes;
+
+    @Option(names = "--municipality", split = ",", paramLabel = "NAME", description = "Only these municipalities.")
+    List<String> municipalities;
+
+    @Option(names = "--referred-from", paramLabel = "DATE", description = "Only episodes referred on or after DATE.")
+    LocalDate referredFrom;
+
+    @Option(names = "--referred-to", paramLabel = "DATE", description = "Only episodes referred on or before DATE.")
+    LocalDate referredTo;
+
+    @Option(names = "--split-at", paramLabel = "DATE",
+            description = "Baseline: referred before DATE; comparison: on or after it.")
+    LocalDate splitAt;
+
+    @Option(names = "--split-by", paramLabel = "COLUMN", description = "Unit split column (with --baseline and --comparison).")
+    String splitBy;
+
+    @Option(names = "--baseline", split = ",", paramLabel = "VALUE", description = "Unit split: baseline values.")
+    List<String> baseline;
+
+    @Option(names = "--comparison", split = ",", paramLabel = "VALUE", description = "Unit split: comparison values.")
+    List<String> comparison;
+
+    @Option(names = "--rate", paramLabel = "RATE", defaultValue = "exit_work_or_studies",
+            description = "compare: the rate (exit_work_or_studies, step_up, dropout, plan_within).")
+    String rate;
+
+    @Option(names = "--part", paramLabel = "PART", defaultValue = "main",
+            description = "Which table of the result: main (default), all, or a part name (see docs/metrics.md).")
+    String part;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv, json or table.")
+    String format;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "sv", description = "Labels: sv or en.")
+    String lang;
+
+    @Option(names = "--threshold", paramLabel = "N",
+            description = "Disclosure threshold (default 5 or the project's settings file; never below 3).")
+    Integer threshold;
+
+    @Option(names = "--settings", paramLabel = "FILE", description = "Project settings file (disclosure.threshold).")
+    Path settings;
+
+    @Option(names = "--unsuppressed",
+            description = "Researcher's opt-out: show small counts. Warns, and marks the output. Never for release.")
+    boolean unsuppressed;
+
+    @Option(names = "--episodes-csv", paramLabel = "FILE",
+            description = "leadtime: also write the per-episode time,status,group,arm (needs --unsuppressed).")
+    Path episodesCsv;
+
     @Override
-    public void run() {
-        System.err.println("stegvis metrics: not built yet");
+    public Integer call() {
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        MetricsRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            err.println("stegvis metrics: " + e.getMessage());
+            return 1;
+        }
+        if (episodesCsv != null && !unsuppressed) {
+            err.println("stegvis metrics: --episodes-csv writes per-episode microdata and needs --unsuppressed");
+            return 1;
+        }
+        if (unsuppressed) {
+            err.println("stegvis metrics: WARNING " + Suppression.UNSUPPRESSED_MARKER);
+        }
+        try (CohortStore store = CohortStore.openReadOnly(db)) {
+            Metrics metrics = Metrics.on(store.connection()).withPolicy(request.policy());
+            LocalDate date = asOf != null ? asOf : metrics.latestDate();
+            MetricResult result = request.run(metrics, date);
+            if (episodesCsv != null) {
+                metrics.leadTimeEpisodes(request.cohort(), date, request.leadTime()).writeCsv(episodesCsv);
+                err.println("stegvis metrics: per-episode lead times written to " + episodesCsv);
+            }
+            Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+            ResultWriter.write(result, parts(result), request.format(), Locale.forLanguageTag(lang), out);
+            return 0;
+        } catch (SQLException e) {
+            err.println("stegvis metrics: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("stegvis metrics: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private List<MetricTable> parts(MetricResult result) {
+        return switch (part) {
+            case "main" -> List.of(result.table());
+            case "all" -> result.parts();
+            default -> List.of(result.part(part));
+        };
+    }
+
+    private MetricsRequest request() throws java.io.IOException {
+        Cohort cohort = Cohort.all();
+        if (programmes != null) {
+            cohort = cohort.programme(programmes.toArray(String[]::new));
+        }
+        if (municipalities != null) {
+            cohort = cohort.municipality(municipalities.toArray(String[]::new));
+        }
+        if (referredFrom != null || referredTo != null) {
+            cohort = cohort.referredBetween(referredFrom, referredTo);
+        }
+        if (splitAt != null && splitBy != null) {
+            throw new IllegalArgumentException("give either --split-at or --split-by, not both");
+        }
+        if (splitAt != null) {
+            cohort = cohort.splitAt(splitAt);
+        }
+        if (splitBy != null) {
+            if (baseline == null || comparison == null) {
+                throw new IllegalArgumentException("--split-by needs --baseline and --comparison");
+            }
+            cohort = cohort.splitBy(GroupBy.parse(splitBy), baseline, comparison);
+        }
+        cohort = cohort.groupBy(GroupBy.parse(by));
+        DisclosurePolicy policy = settings != null ? DisclosurePolicy.fromSettings(settings) : DisclosurePolicy.DEFAULT;
+        if (threshold != null) {
+            policy = DisclosurePolicy.threshold(threshold);
+        }
+        if (unsuppressed) {
+            policy = policy.unsuppressed();
+        }
+        LeadTime leadTime = LeadTime.between(Milestone.parse(from), Milestone.parse(to)).withinDays(within);
+        ResultWriter.Format f = switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> ResultWriter.Format.CSV;
+            case "json" -> ResultWriter.Format.JSON;
+            case "table" -> ResultWriter.Format.TABLE;
+            default -> throw new IllegalArgumentException("unknown format '" + format + "'; csv, json or table");
+        };
+        return new MetricsRequest(MetricsRequest.Name.parse(name), cohort, policy, leadTime, within, rate, f);
     }
 }

@@ -1,0 +1,51 @@
+package se.stegvis.cli;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import se.stegvis.cohort.Cohort;
+import se.stegvis.disclosure.DisclosurePolicy;
+import se.stegvis.metrics.LeadTime;
+import se.stegvis.metrics.MetricResult;
+import se.stegvis.metrics.Metrics;
+import se.stegvis.metrics.Rate;
+import se.stegvis.metrics.ResultWriter;
+
+/** A parsed {@code stegvis metrics} call: which metric, on which selection, how shown. */
+record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTime leadTime, int withinDays,
+                      String rate, ResultWriter.Format format) {
+
+    /** The metric names of the CLI. */
+    enum Name {
+        FUNNEL, STEPS, TRANSITIONS, LEADTIME, FLOW, OUTCOMES, FLOW_QUALITY, COMPARE, DATA_QUALITY;
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static Name parse(String s) {
+            for (Name n : values()) {
+                if (n.key().equals(s)) {
+                    return n;
+                }
+            }
+            throw new IllegalArgumentException("unknown metric '" + s + "'; one of: "
+                    + Arrays.stream(values()).map(Name::key).collect(Collectors.joining(", ")));
+        }
+    }
+
+    MetricResult run(Metrics m, LocalDate asOf) {
+        return switch (name) {
+            case FUNNEL -> m.funnel(cohort, asOf);
+            case STEPS -> m.steps(cohort, asOf);
+            case TRANSITIONS -> m.transitions(cohort, asOf);
+            case LEADTIME -> m.leadTime(cohort, asOf, leadTime);
+            case FLOW -> m.flow(cohort, asOf);
+            case OUTCOMES -> m.outcomes(cohort, asOf, withinDays);
+            case FLOW_QUALITY -> m.flowQuality(cohort, asOf);
+            case COMPARE -> m.compare(cohort, asOf, Rate.parse(rate), withinDays);
+            case DATA_QUALITY -> m.dataQuality(cohort, asOf);
+        };
+    }
+}

@@ -1,0 +1,146 @@
+package se.stegvis.metrics;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import se.stegvis.stats.Bootstrap;
+import se.stegvis.stats.Interval;
+
+/**
+ * Percentile bootstrap interval for the difference between two Kaplan-Meier medians (comparison
+ * minus baseline): each replicate resamples the episodes of each arm with replacement and takes
+ * the Kaplan-Meier median of each; replicates where a median is not reached are left out; the
+ * interval is {@link Bootstrap#percentile} (as R's boot.ci "perc"). The curves are computed on the
+ * counts per distinct day, so a replicate costs O(n) draws and no sort, and there is no jackknife:
+ * that is why this does not go through {@link Bootstrap#twoSample}, which would cost O(n^2) here.
+ */
+final class MedianBootstrap {
+
+    /** Episodes of one arm grouped by distinct time. */
+    static final class Arm {
+        final double[] times;
+        final int[] cellOfEpisode;
+        final boolean[] eventCell;
+        final int cells;
+
+        Arm(double[] days, boolean[] event) {
+            // cell = (time, event), ordered by time with events before censorings (as R's survfit).
+            long[] keys = new long[days.length];
+            for (int i = 0; i < days.length; i++) {
+                keys[i] = ((long) days[i] << 1) | (event[i] ? 0 : 1);
+            }
+            long[] sorted = keys.clone();
+            Arrays.sort(sorted);
+            int k = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[k - 1]) {
+                    sorted[k++] = sorted[i];
+                }
+            }
+            long[] distinct = Arrays.copyOf(sorted, k);
+            cells = distinct.length;
+            times = new double[cells];
+            eventCell = new boolean[cells];
+            for (int c = 0; c < cells; c++) {
+                times[c] = distinct[c] >> 1;
+                eventCell[c] = (distinct[c] & 1) == 0;
+            }
+            cellOfEpisode = new int[days.length];
+            for (int i = 0; i < days.length; i++) {
+                cellOfEpisode[i] = Arrays.binarySearch(distinct, keys[i]);
+            }
+        }
+
+        int size() {
+            return cellOfEpisode.length;
+        }
+    }
+
+    private MedianBootstrap() {}
+
+    /** Days must be whole numbers (they are: datediff in days). Returns {estimate, lower, upper}; NaN when undefined. */
+    static double[] difference(Arm baseline, Arm comparison, int replicates, long seed, double level) {
+        double estimate = median(comparison, counts(comparison)) - median(baseline, counts(baseline));
+        if (replicates == 0 || baseline.size() == 0 || comparison.size() == 0) {
+            return new double[] {estimate, Double.NaN, Double.NaN};
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] diffs = new double[replicates];
+        int kept = 0;
+        int[] cb = new int[baseline.cells];
+        int[] cc = new int[comparison.cells];
+        for (int r = 0; r < replicates; r++) {
+            resample(baseline, cb, random);
+            resample(comparison, cc, random);
+            double d = median(comparison, cc) - median(baseline, cb);
+            if (!Double.isNaN(d)) {
+                diffs[kept++] = d;
+            }
+        }
+        if (kept < replicates / 2 || Double.isNaN(estimate)) {
+            return new double[] {estimate, Double.NaN, Double.NaN};
+        }
+        Interval iv = Bootstrap.percentile(estimate, Arrays.copyOf(diffs, kept), level);
+        return new double[] {estimate, iv.lower(), iv.upper()};
+    }
+
+    private static int[] counts(Arm arm) {
+        int[] c = new int[arm.cells];
+        for (int cell : arm.cellOfEpisode) {
+            c[cell]++;
+        }
+        return c;
+    }
+
+    private static void resample(Arm arm, int[] counts, SplittableRandom random) {
+        Arrays.fill(counts, 0);
+        int n = arm.size();
+        for (int i = 0; i < n; i++) {
+            counts[arm.cellOfEpisode[random.nextInt(n)]]++;
+        }
+    }
+
+    /**
+     * Kaplan-Meier median from counts per (time, event) cell: the first time S(t) <= 0.5, or the
+     * midpoint to the next event time where S is exactly 0.5 (R's rule); NaN when not reached.
+     */
+    static double median(Arm arm, int[] counts) {
+        long atRisk = 0;
+        for (int c : counts) {
+            atRisk += c;
+        }
+        double s = 1;
+        int c = 0;
+        while (c < arm.cells) {
+            double t = arm.times[c];
+            long events = 0;
+            long leaving = 0;
+            for (; c < arm.cells && arm.times[c] == t; c++) {
+                leaving += counts[c];
+                if (arm.eventCell[c]) {
+                    events += counts[c];
+                }
+            }
+            if (events > 0) {
+                s *= 1 - (double) events / atRisk;
+                if (Math.abs(s - 0.5) < 1e-12) {
+                    double next = nextEventTime(arm, counts, c);
+                    return Double.isNaN(next) ? t : (t + next) / 2;
+                }
+                if (s < 0.5) {
+                    return t;
+                }
+            }
+            atRisk -= leaving;
+        }
+        return Double.NaN;
+    }
+
+    private static double nextEventTime(Arm arm, int[] counts, int from) {
+        for (int c = from; c < arm.cells; c++) {
+            if (arm.eventCell[c] && counts[c] > 0) {
+                return arm.times[c];
+            }
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,148 @@
+package se.stegvis.metrics;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * One table of a metric result after disclosure control: key columns (labels), count columns and
+ * number columns (rates, intervals, times). A hidden count is shown as {@code <5} when it is small
+ * itself (primary) and as {@code ..} when it is hidden to protect another cell (secondary); a
+ * number derived from a hidden count is missing. Never 0.
+ */
+public final class MetricTable {
+
+    /** What a column holds. */
+    public enum Kind { KEY, COUNT, NUMBER }
+
+    /** A column: its stable name (the CSV header) and kind. */
+    public record Column(String name, Kind kind) {}
+
+    /** Shown in place of a count hidden to protect another cell. */
+    public static final String SECONDARY_MARKER = "..";
+
+    private final String name;
+    private final List<Column> columns;
+    private final Object[][] values;
+    private final boolean[][] hidden;
+    private final boolean[][] primary;
+    private final String smallMarker;
+
+    MetricTable(String name, List<Column> columns, Object[][] values, boolean[][] hidden, boolean[][] primary,
+            String smallMarker) {
+        this.name = name;
+        this.columns = List.copyOf(columns);
+        this.values = values;
+        this.hidden = hidden;
+        this.primary = primary;
+        this.smallMarker = smallMarker;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public int rowCount() {
+        return values.length;
+    }
+
+    /** Index of a column by name. */
+    public int column(String columnName) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(columnName)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name + " has no column " + columnName);
+    }
+
+    /** A key (label) cell. */
+    public String key(int row, String columnName) {
+        return (String) values[row][expect(columnName, Kind.KEY)];
+    }
+
+    /** A count, empty when hidden. */
+    public OptionalLong count(int row, String columnName) {
+        int c = expect(columnName, Kind.COUNT);
+        return hidden[row][c] ? OptionalLong.empty() : OptionalLong.of((Long) values[row][c]);
+    }
+
+    /** A number, empty when hidden or not defined (e.g. a median not reached). */
+    public OptionalDouble number(int row, String columnName) {
+        int c = expect(columnName, Kind.NUMBER);
+        double v = (Double) values[row][c];
+        return hidden[row][c] || Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    public boolean isHidden(int row, String columnName) {
+        return hidden[row][column(columnName)];
+    }
+
+    /** The cell as published: label, count, {@code <5}, {@code ..}, number, or "" when missing. */
+    public String shown(int row, int col) {
+        Object v = values[row][col];
+        switch (columns.get(col).kind()) {
+            case KEY:
+                return (String) v;
+            case COUNT:
+                if (hidden[row][col]) {
+                    return primary[row][col] ? smallMarker : SECONDARY_MARKER;
+                }
+                return Long.toString((Long) v);
+            default:
+                double d = (Double) v;
+                return hidden[row][col] || Double.isNaN(d) || Double.isInfinite(d) ? "" : format(d);
+        }
+    }
+
+    /**
+     * As a Tablesaw table: keys and counts as text (so a hidden count reads {@code <5}, never 0),
+     * numbers as doubles with hidden ones missing.
+     */
+    public Table toTable() {
+        Table t = Table.create(name);
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            if (col.kind() == Kind.NUMBER) {
+                DoubleColumn d = DoubleColumn.create(col.name());
+                for (int r = 0; r < values.length; r++) {
+                    double v = (Double) values[r][c];
+                    if (hidden[r][c] || Double.isNaN(v)) {
+                        d.appendMissing();
+                    } else {
+                        d.append(v);
+                    }
+                }
+                t.addColumns(d);
+            } else {
+                StringColumn s = StringColumn.create(col.name());
+                for (int r = 0; r < values.length; r++) {
+                    s.append(shown(r, c));
+                }
+                t.addColumns(s);
+            }
+        }
+        return t;
+    }
+
+    private int expect(String columnName, Kind kind) {
+        int c = column(columnName);
+        if (columns.get(c).kind() != kind) {
+            throw new IllegalArgumentException(name + "." + columnName + " is a " + columns.get(c).kind() + " column");
+        }
+        return c;
+    }
+
+    /** Four decimals at most, no trailing zeros, no exponent. */
+    static String format(double d) {
+        String s = new java.math.BigDecimal(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+}

@@ -1,0 +1,149 @@
+package se.stegvis.metrics;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Objects;
+import se.stegvis.cohort.Cohort;
+import se.stegvis.disclosure.DisclosurePolicy;
+
+/**
+ * The metrics over a cohort store: the entry point for notebooks and the CLI. Every metric takes
+ * a {@link Cohort} selection and an as-of date: episodes referred after it are not yet known,
+ * events after it are ignored, and people still in the programme on it are censored, never
+ * dropped. Disclosure control ({@link DisclosurePolicy#DEFAULT}) applies to every result unless
+ * {@link #unsuppressed()} is asked for, which is marked on the result.
+ *
+ * <pre>{@code
+ * Metrics m = Metrics.on(store.connection());
+ * FunnelResult f = m.funnel(Cohort.all().programme("evi").groupBy(GroupBy.MUNICIPALITY), LocalDate.of(2024, 12, 31));
+ * }</pre>
+ */
+public final class Metrics {
+    private final Connection connection;
+    private final DisclosurePolicy policy;
+    private final EpisodeTables tables;
+
+    private Metrics(Connection connection, DisclosurePolicy policy, EpisodeTables tables) {
+        this.connection = Objects.requireNonNull(connection);
+        this.policy = Objects.requireNonNull(policy);
+        this.tables = tables;
+    }
+
+    /** Metrics over a DuckDB connection to a cohort store, with default disclosure control. */
+    public static Metrics on(Connection connection) {
+        return new Metrics(connection, DisclosurePolicy.DEFAULT, new EpisodeTables(connection));
+    }
+
+    /** The same metrics under another policy (e.g. a project's threshold from its settings file). */
+    public Metrics withPolicy(DisclosurePolicy p) {
+        return new Metrics(connection, p, tables);
+    }
+
+    /** The researcher's opt-out: nothing is hidden and every result says so. */
+    public Metrics unsuppressed() {
+        return new Metrics(connection, policy.unsuppressed(), tables);
+    }
+
+    public DisclosurePolicy policy() {
+        return policy;
+    }
+
+    /** Funnel: stage counts, share of referred and conversion (Wilson), where people are now. */
+    public FunnelResult funnel(Cohort cohort, LocalDate asOf) {
+        return run(() -> FunnelMetric.compute(context(cohort, asOf)));
+    }
+
+    /** Step movement: entry vs latest step, net and ever up/down (Wilson), distribution, time on step. */
+    public StepResult steps(Cohort cohort, LocalDate asOf) {
+        return run(() -> StepMetric.compute(context(cohort, asOf)));
+    }
+
+    /** Transition matrices (consecutive assessments, entry to exit) with Wilson intervals; Markov projection. */
+    public TransitionResult transitions(Cohort cohort, LocalDate asOf) {
+        return run(() -> TransitionMetric.compute(context(cohort, asOf)));
+    }
+
+    /** Lead time between two milestones: Kaplan-Meier quantiles, share within N days, arms, exit destinations. */
+    public LeadTimeResult leadTime(Cohort cohort, LocalDate asOf, LeadTime spec) {
+        return run(() -> LeadTimeMetric.compute(context(cohort, asOf), spec));
+    }
+
+    /**
+     * The per-episode (time, status, group, arm) behind {@link #leadTime}: microdata, so only from
+     * {@link #unsuppressed()} metrics (e.g. for the R {@code survfit} golden check).
+     */
+    public LeadTimeEpisodes leadTimeEpisodes(Cohort cohort, LocalDate asOf, LeadTime spec) {
+        if (policy.applied()) {
+            throw new IllegalStateException("per-episode lead times are microdata: ask for them from unsuppressed() metrics");
+        }
+        return run(() -> LeadTimeMetric.episodes(context(cohort, asOf), spec));
+    }
+
+    /** Flow by month: inflow, exits, work in progress, throughput per FTE, ageing of open episodes, Little's law. */
+    public FlowResult flow(Cohort cohort, LocalDate asOf) {
+        return run(() -> FlowMetric.compute(context(cohort, asOf)));
+    }
+
+    /** Outcomes: exits to work or studies, drop-out, step up, plan within {@code planDays}; follow-up with loss. */
+    public OutcomeResult outcomes(Cohort cohort, LocalDate asOf, int planDays) {
+        return run(() -> OutcomeMetric.compute(context(cohort, asOf), planDays));
+    }
+
+    /** Flow against quality per group (a unit: programme, municipality or both) and quarter of exit. */
+    public FlowQualityResult flowQuality(Cohort cohort, LocalDate asOf) {
+        return run(() -> FlowQualityMetric.compute(context(cohort, asOf)));
+    }
+
+    /**
+     * Groups side by side on {@code rate}: Wilson intervals, funnel-plot limits, Newcombe difference
+     * and Fisher's test against the other groups, direct standardisation for age band and gender.
+     * {@code planDays} is the N of {@link Rate#PLAN_WITHIN}.
+     */
+    public CompareResult compare(Cohort cohort, LocalDate asOf, Rate rate, int planDays) {
+        return run(() -> CompareMetric.compute(context(cohort, asOf), rate, planDays));
+    }
+
+    /** Data quality: completeness, impossible sequences, missing assessments, duplicates, late registrations. */
+    public DataQualityResult dataQuality(Cohort cohort, LocalDate asOf) {
+        return run(() -> DataQualityMetric.compute(context(cohort, asOf)));
+    }
+
+    /**
+     * The latest date recorded in the store (events, exits, step assessments, follow-ups): the
+     * natural as-of date of an export.
+     */
+    public LocalDate latestDate() {
+        return run(() -> {
+            try (var ps = SqlQuery.load("latest_date").prepare(connection); var rs = ps.executeQuery()) {
+                rs.next();
+                java.sql.Date d = rs.getDate(1);
+                return d == null ? LocalDate.now() : d.toLocalDate();
+            }
+        });
+    }
+
+    /**
+     * Forgets the per-episode tables cached for earlier selections (they are kept, up to a limit,
+     * so that several metrics on one selection scan the events once).
+     */
+    public void clearCache() {
+        tables.clear();
+    }
+
+    private QueryContext context(Cohort cohort, LocalDate asOf) {
+        return new QueryContext(connection, policy, Objects.requireNonNull(cohort), Objects.requireNonNull(asOf), tables);
+    }
+
+    private interface Computation<T> {
+        T compute() throws SQLException;
+    }
+
+    private static <T> T run(Computation<T> c) {
+        try {
+            return c.compute();
+        } catch (SQLException e) {
+            throw new MetricException(e);
+        }
+    }
+}

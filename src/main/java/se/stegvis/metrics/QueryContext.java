@@ -1,0 +1,34 @@
+package se.stegvis.metrics;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import se.stegvis.cohort.Cohort;
+import se.stegvis.disclosure.DisclosurePolicy;
+
+/**
+ * One metric call: the store, the disclosure policy, the selection and the as-of date, and the
+ * queries wired with them: selection, staffing, {@code :as_of}, {@code :max_step}, and the shared
+ * per-episode queries taken from {@link EpisodeTables} when a query uses them.
+ */
+record QueryContext(Connection connection, DisclosurePolicy policy, Cohort cohort, LocalDate asOf,
+                    EpisodeTables tables) {
+
+    /** Per-episode queries shared between metrics, materialised on first use. */
+    private static final String[] SHARED = {"episode_milestones", "assessments", "episode_steps", "episode_outcomes"};
+
+    /** The query {@code sql/NAME.sql}; {@code planDays} is the N of "plan within N days". */
+    SqlQuery query(String name, int planDays) {
+        SqlQuery q = SqlQuery.load(name).with("selection", cohort.selection(asOf)).with("staffing", cohort.staffing())
+                .bind("as_of", asOf).bind("max_step", Ladder.STEPS).bind("plan_days", planDays);
+        for (String shared : SHARED) {
+            if (!shared.equals(name)) {
+                q.withLazy(shared, () -> tables.table(shared, query(shared, planDays)));
+            }
+        }
+        return q;
+    }
+
+    SqlQuery query(String name) {
+        return query(name, 0);
+    }
+}

@@ -1,0 +1,111 @@
+package se.stegvis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import se.stegvis.metrics.TestCohort;
+import se.stegvis.store.CohortStore;
+
+class MetricsCommandTest {
+    @TempDir
+    static Path dir;
+    static Path db;
+
+    /** Seven episodes in A (two exits to work), three in B. */
+    @BeforeAll
+    static void store() throws Exception {
+        db = dir.resolve("cli.duckdb");
+        try (CohortStore store = CohortStore.open(db)) {
+            TestCohort t = TestCohort.on(store.connection());
+            for (int i = 1; i <= 7; i++) {
+                var e = t.episode("a" + i, "evi", "A", "2024-01-0" + i).event("first_meeting", "2024-01-2" + i);
+                if (i <= 2) {
+                    e.exit("2024-06-01", "arbete");
+                }
+            }
+            for (int i = 1; i <= 3; i++) {
+                t.episode("b" + i, "evi", "B", "2024-02-0" + i);
+            }
+        }
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = new CommandLine(new Main()).execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void funnelCsvHidesSmallCountsByDefault() {
+        Run r = run("metrics", "funnel", "--db", db.toString(), "--as-of", "2024-12-31", "--by", "municipality");
+        assertThat(r.code()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).isEqualTo("group,stage,n,share,lower,upper,from_n,conv_n,conversion,conv_lower,conv_upper");
+        assertThat(r.out()).contains("A,referred,7,").contains("B,referred,<5,");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void unsuppressedWarnsAndMarksEveryFormat() throws Exception {
+        Run csv = run("metrics", "funnel", "--db", db.toString(), "--as-of", "2024-12-31", "--by", "municipality",
+                "--unsuppressed");
+        assertThat(csv.err()).contains("UNSUPPRESSED");
+        assertThat(csv.out()).startsWith("# OSKYDDAD").contains("B,referred,3,");
+        Run json = run("metrics", "leadtime", "--db", db.toString(), "--as-of", "2024-12-31", "--format", "json",
+                "--unsuppressed");
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.get("suppression").get("applied").asBoolean()).isFalse();
+        assertThat(root.get("suppression").get("marker").asText()).contains("UNSUPPRESSED");
+        assertThat(root.get("parts").get("summary").get(0).get("n").asLong()).isEqualTo(10);
+        Run table = run("metrics", "flow", "--db", db.toString(), "--as-of", "2024-12-31", "--format", "table",
+                "--unsuppressed", "--lang", "en");
+        assertThat(table.out()).startsWith("!!! OSKYDDAD").contains("Flow per calendar month");
+    }
+
+    @Test
+    void leadTimeExportsPerEpisodeSpansOnlyWhenUnsuppressed() throws Exception {
+        Path csv = dir.resolve("episodes.csv");
+        Run refused = run("metrics", "leadtime", "--db", db.toString(), "--episodes-csv", csv.toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("needs --unsuppressed");
+        Run ok = run("metrics", "leadtime", "--db", db.toString(), "--as-of", "2024-12-31", "--from", "referral",
+                "--to", "first_meeting", "--episodes-csv", csv.toString(), "--unsuppressed");
+        assertThat(ok.code()).isZero();
+        assertThat(Files.readAllLines(csv)).hasSize(11).first().isEqualTo("time,status,group,arm");
+    }
+
+    @Test
+    void everyMetricRunsAndBadArgumentsAreClear() {
+        for (String name : new String[] {"funnel", "steps", "transitions", "leadtime", "flow", "outcomes",
+            "flow-quality", "compare", "data-quality"}) {
+            Run r = run("metrics", name, "--db", db.toString(), "--part", "all", "--by", "municipality");
+            assertThat(r.code()).as(name + ": " + r.err()).isZero();
+            assertThat(r.out()).as(name).isNotBlank();
+        }
+        assertThat(run("metrics", "nonsense", "--db", db.toString()).err()).contains("unknown metric");
+        assertThat(run("metrics", "funnel", "--db", db.toString(), "--by", "pnr").err()).contains("cannot group by");
+        assertThat(run("metrics", "funnel", "--db", dir.resolve("missing.duckdb").toString()).code()).isEqualTo(2);
+    }
+}
