@@ -244,10 +244,11 @@ class ImportTest {
         assertThat(importInto(db, events).written()).isTrue();
     }
 
-    /** Holds a store open for writing, as an import in another terminal would. */
+    /** Holds a store open for writing, as an import in another terminal would (read-only, as a notebook, with "read-only"). */
     static final class StoreHolder {
         public static void main(String[] args) throws Exception {
-            try (CohortStore store = CohortStore.open(Path.of(args[0]))) {
+            Path db = Path.of(args[0]);
+            try (CohortStore store = args.length > 1 ? CohortStore.openReadOnly(db) : CohortStore.open(db)) {
                 System.out.print("ready");
                 System.out.flush();
                 Thread.sleep(60_000);
