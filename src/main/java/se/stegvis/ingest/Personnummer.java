@@ -79,7 +79,8 @@ public final class Personnummer {
     /**
      * Every personnummer written anywhere in {@code text}, masked: each run of 10 or 12 digits, or of 6 or 8
      * digits, - or + and 4 digits, not inside a longer digit run, whose date part and check digit are valid.
-     * Runs inside hexadecimal tokens of 32 or more characters (hashes such as person_id) are skipped.
+     * Runs inside hexadecimal tokens of 32 or more characters (hashes such as person_id) and the digits
+     * of decimal numbers (92.4404296875) are skipped.
      */
     public static List<String> findMasked(CharSequence text, LocalDate today) {
         List<String> found = new ArrayList<>();
@@ -104,11 +105,18 @@ public final class Personnummer {
                 continue;
             }
             String candidate = text.subSequence(start, end).toString();
-            if (!insideHexToken(text, start, end) && parse(candidate, today).valid()) {
+            if (!insideHexToken(text, start, end) && !partOfDecimal(text, start, end) && parse(candidate, today).valid()) {
                 found.add(mask(candidate));
             }
         }
         return found;
+    }
+
+    /** True for the digits of a decimal number such as 92.4404296875 (chart coordinates), before or after its point. */
+    private static boolean partOfDecimal(CharSequence text, int start, int end) {
+        boolean fraction = start >= 2 && text.charAt(start - 1) == '.' && isDigit(text.charAt(start - 2));
+        boolean whole = end + 1 < text.length() && text.charAt(end) == '.' && isDigit(text.charAt(end + 1));
+        return fraction || whole;
     }
 
     private static boolean isDigit(char c) {

@@ -79,5 +79,7 @@ class PersonnummerTest {
         assertThat(Personnummer.findMasked("19850312-12311", today)).as("5 digits after the dash").isEmpty();
         assertThat(Personnummer.findMasked("19850312-1232", today)).as("wrong check digit").isEmpty();
         assertThat(Personnummer.findMasked("ab" + "0".repeat(20) + "8503121231", today)).as("inside a 32-character hash").isEmpty();
+        assertThat(Personnummer.findMasked("M3.06,-304.4404296875 8503121231.5", today)).as("decimals in a chart").isEmpty();
+        assertThat(Personnummer.findMasked("nr 8503121231.", today)).as("at the end of a sentence").containsExactly("850312****");
     }
 }
