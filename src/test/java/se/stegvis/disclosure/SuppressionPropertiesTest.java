@@ -9,6 +9,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
+import java.util.List;
+
 class SuppressionPropertiesTest {
 
     @Provide
@@ -101,5 +103,174 @@ class SuppressionPropertiesTest {
             hidden += m.isHidden(c) ? 1 : 0;
         }
         assertThat(hidden).isNotEqualTo(1);
+    }
+
+    /**
+     * A reader's own attack, independent of {@link Recovery}: over and over, solve any equation in which
+     * exactly one cell is unknown. Returns the unknown cells learned that way.
+     */
+    private static boolean[] peel(CellGrid g, boolean[] unknown) {
+        boolean[] open = unknown.clone();
+        boolean[] learned = new boolean[g.size()];
+        for (boolean progress = true; progress; ) {
+            progress = false;
+            for (int e = 0; e < g.equationCount(); e++) {
+                int missing = -1;
+                int count = 0;
+                for (int c : g.equationCells(e)) {
+                    if (open[c]) {
+                        count++;
+                        missing = c;
+                    }
+                }
+                if (count == 1) {
+                    open[missing] = false;
+                    learned[missing] = true;
+                    progress = true;
+                }
+            }
+        }
+        return learned;
+    }
+
+    /** Hidden cells and implicit cells are what a reader does not see. */
+    private static boolean[] unseen(CellGrid g, SuppressionMask m) {
+        boolean[] unseen = new boolean[g.size()];
+        for (int c = 0; c < g.size(); c++) {
+            unseen[c] = m.isHidden(c) || g.isImplicit(c);
+        }
+        return unseen;
+    }
+
+    /** No hidden cell, and no small implicit cell, can be learned by substitution; no shown cell is small. */
+    private static void assertProtected(CellGrid g, SuppressionMask m, int threshold) {
+        boolean[] learned = peel(g, unseen(g, m));
+        for (int c = 0; c < g.size(); c++) {
+            boolean mustStayUnknown = m.isHidden(c) || g.isImplicit(c) && g.value(c) >= 1 && g.value(c) < threshold;
+            assertThat(learned[c] && mustStayUnknown).as("cell %d = %d is learned by substitution", c, g.value(c)).isFalse();
+            if (!m.isHidden(c) && !g.isImplicit(c)) {
+                assertThat(g.value(c) == 0 || g.value(c) >= threshold).as("cell %d = %d shown", c, g.value(c)).isTrue();
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void noRowOrColumnOfATableWithMarginsHasExactlyOneHiddenCell(@ForAll("smallTables") long[][] v,
+            @ForAll @IntRange(min = 3, max = 10) int threshold) {
+        CellGrid g = new CellGrid();
+        int[][] cell = withMargins(g, v);
+        SuppressionMask m = Suppressor.apply(g, DisclosurePolicy.threshold(threshold));
+        for (int i = 0; i < cell.length; i++) {
+            int hiddenInRow = 0;
+            for (int j = 0; j < cell[0].length; j++) {
+                hiddenInRow += m.isHidden(cell[i][j]) ? 1 : 0;
+            }
+            assertThat(hiddenInRow).as("row %d", i).isNotEqualTo(1);
+        }
+        for (int j = 0; j < cell[0].length; j++) {
+            int hiddenInColumn = 0;
+            for (int[] row : cell) {
+                hiddenInColumn += m.isHidden(row[j]) ? 1 : 0;
+            }
+            assertThat(hiddenInColumn).as("column %d", j).isNotEqualTo(1);
+        }
+        assertProtected(g, m, threshold);
+    }
+
+    /**
+     * Two tables of one result that share their row totals and grand total (say municipality by outcome
+     * and municipality by gender): no hidden cell of either can be recomputed through the other.
+     */
+    @Property(tries = 300)
+    void neighbouringTablesSharingTheirTotalsDoNotRevealEachOthersHiddenCells(@ForAll("smallTables") long[][] a,
+            @ForAll("smallTables") long[][] b, @ForAll @IntRange(min = 3, max = 10) int threshold) {
+        CellGrid g = new CellGrid();
+        int rows = Math.min(a.length, b.length);
+        long[] rowTotals = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            for (long x : a[i]) {
+                rowTotals[i] += x;
+            }
+        }
+        // b's rows are rescaled so that both tables break down the same row totals.
+        long[][] bScaled = new long[rows][];
+        for (int i = 0; i < rows; i++) {
+            bScaled[i] = b[i].clone();
+            long sum = 0;
+            for (long x : bScaled[i]) {
+                sum += x;
+            }
+            bScaled[i][0] += Math.max(0, rowTotals[i] - sum);
+            rowTotals[i] = Math.max(rowTotals[i], sum);
+            a[i] = a[i].clone();
+            long aSum = 0;
+            for (long x : a[i]) {
+                aSum += x;
+            }
+            a[i][0] += rowTotals[i] - aSum;
+        }
+        int[] total = new int[rows];
+        long grand = 0;
+        for (int i = 0; i < rows; i++) {
+            total[i] = g.shown(rowTotals[i]);
+            grand += rowTotals[i];
+        }
+        int grandCell = g.shown(grand);
+        g.sum(grandCell, total);
+        for (long[][] table : List.of(a, bScaled)) {
+            int cols = table[0].length;
+            int[][] cell = new int[rows][cols];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    cell[i][j] = g.shown(table[i][j]);
+                }
+                g.sum(total[i], cell[i]);
+            }
+            for (int j = 0; j < cols; j++) {
+                int[] parts = new int[rows];
+                long s = 0;
+                for (int i = 0; i < rows; i++) {
+                    parts[i] = cell[i][j];
+                    s += table[i][j];
+                }
+                g.sum(g.shown(s), parts);
+            }
+        }
+        SuppressionMask m = Suppressor.apply(g, DisclosurePolicy.threshold(threshold));
+        assertProtected(g, m, threshold);
+        boolean[] determined = Recovery.determined(g, unseen(g, m));
+        for (int c = 0; c < g.size(); c++) {
+            assertThat(determined[c] && (m.isHidden(c))).as("hidden cell %d = %d is recoverable", c, g.value(c)).isFalse();
+        }
+    }
+
+    /**
+     * Rates per row (numerator of denominator, "the others" never published): a small complement is never
+     * recoverable, and where a numerator or denominator is hidden, the rate's other count is not left
+     * to give it away.
+     */
+    @Property(tries = 300)
+    void smallComplementsOfRatesStayHidden(@ForAll("smallTables") long[][] v, @ForAll @IntRange(min = 3, max = 10) int threshold) {
+        CellGrid g = new CellGrid();
+        int[] numerators = new int[v.length];
+        int[] denominators = new int[v.length];
+        long numeratorTotal = 0;
+        long denominatorTotal = 0;
+        for (int i = 0; i < v.length; i++) {
+            long numerator = v[i][0];
+            long denominator = numerator + (v[i].length > 1 ? v[i][1] : 0);
+            numerators[i] = g.shown(numerator);
+            denominators[i] = g.shown(denominator);
+            g.complement(numerators[i], denominators[i]);
+            numeratorTotal += numerator;
+            denominatorTotal += denominator;
+        }
+        int nTotal = g.shown(numeratorTotal);
+        int dTotal = g.shown(denominatorTotal);
+        g.sum(nTotal, numerators);
+        g.sum(dTotal, denominators);
+        g.complement(nTotal, dTotal);
+        SuppressionMask m = Suppressor.apply(g, DisclosurePolicy.threshold(threshold));
+        assertProtected(g, m, threshold);
     }
 }
