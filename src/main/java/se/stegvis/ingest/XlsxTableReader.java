@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -99,18 +100,17 @@ public final class XlsxTableReader implements TableReader {
     }
 
     private boolean hasNext() throws IOException, InputProblem {
-        try {
-            return iterator.hasNext();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } catch (RuntimeException e) {
-            throw damaged(e);
-        }
+        return guarded(iterator::hasNext);
     }
 
     private org.dhatim.fastexcel.reader.Row nextRow() throws IOException, InputProblem {
+        return guarded(iterator::next);
+    }
+
+    /** One step of the sheet's row stream, with the library's unchecked failures turned into ours. */
+    private static <T> T guarded(Supplier<T> step) throws IOException, InputProblem {
         try {
-            return iterator.next();
+            return step.get();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (RuntimeException e) {
