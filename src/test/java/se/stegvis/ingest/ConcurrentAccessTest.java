@@ -64,9 +64,9 @@ class ConcurrentAccessTest {
         return rows;
     }
 
-    /** Starts a CLI import of a large cohort and returns once its output shows {@code line}. */
-    private Process importUntil(String line, BufferedReader[] output) throws Exception {
-        Path big = CohortFiles.large(dir.resolve("big"), 300_000);
+    /** Starts a CLI import of a cohort of {@code episodes} (four events each); returns once its output shows {@code line}. */
+    private Process importUntil(int episodes, String line, BufferedReader[] output) throws Exception {
+        Path big = CohortFiles.large(dir.resolve("big"), episodes);
         Process importing = ImportProcessTest.stegvis("-Xmx512m", "import", "--db", db.toString(), big.toString());
         output[0] = new BufferedReader(new InputStreamReader(importing.getInputStream(), StandardCharsets.UTF_8));
         for (String l = output[0].readLine(); l != null; l = output[0].readLine()) {
@@ -80,7 +80,7 @@ class ConcurrentAccessTest {
     @Test
     void notebookOpeningDuringAnImportIsToldTheStoreIsInUseAndLaterSeesTheWholeImport() throws Exception {
         BufferedReader[] output = new BufferedReader[1];
-        Process importing = importUntil("episodes.csv: 300000 rows", output);
+        Process importing = importUntil(100_000, "episodes.csv: 100000 rows", output);
         try {
             assertThatThrownBy(() -> Stegvis.open(db.toString())).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("is in use by another process (an import or a notebook); close it and try again");
@@ -91,8 +91,8 @@ class ConcurrentAccessTest {
             assertThat(importing.waitFor()).isZero();
         }
         try (CohortStore store = CohortStore.openReadOnly(db)) {
-            assertThat(store.count("episodes")).isEqualTo(300_005);
-            assertThat(store.count("events")).isEqualTo(1_200_010);
+            assertThat(store.count("episodes")).isEqualTo(100_005);
+            assertThat(store.count("events")).isEqualTo(400_010);
         }
     }
 
@@ -123,7 +123,7 @@ class ConcurrentAccessTest {
     void importKilledWhileCommittingLeavesTheStoreContentAsItWas() throws Exception {
         byte[] before = Files.readAllBytes(db);
         BufferedReader[] output = new BufferedReader[1];
-        Process importing = importUntil("keys, references and date order checked", output);
+        Process importing = importUntil(300_000, "keys, references and date order checked", output);
         Thread.sleep(300); // the commit of 1.5 million rows takes seconds
         importing.destroyForcibly(); // SIGKILL while the rows go into the store's tables
         importing.waitFor();

@@ -51,7 +51,7 @@ class IngestFuzzTest {
         Files.deleteIfExists(workbook);
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "20s")
     void readersAndValidatorFinishOrRefuseInWords(FuzzedDataProvider data) throws IOException {
         switch (data.consumeInt(0, 2)) {
             case 0 -> csv(data.consumeRemainingAsBytes());
