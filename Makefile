@@ -60,13 +60,14 @@ demo-db: build
 	./stegvis dictionary glossary --out build/glossary.md
 
 demo: demo-db venv
-	$(MAKE) seminar
+	$(MAKE) --no-print-directory seminar
 
 # Unit, golden and property tests (Maven; -Pfuzz also fuzzes the readers and the validator with Jazzer
 # for a bounded time, IngestFuzzTest), then every notebook executed with the real kernel on a fresh demo store.
 test: venv
 	$(MVN) verify -Pfuzz
-	$(MAKE) demo-db notebooks
+	$(MAKE) --no-print-directory demo-db notebooks
+	@$(PY) scripts/test_summary.py
 
 # Regenerates the R golden files the statistics tests compare against (installs Debian's R packages),
 # first exporting the default demo's per-episode lead times that R checks the whole path on.
