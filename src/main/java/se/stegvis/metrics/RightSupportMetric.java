@@ -120,7 +120,8 @@ final class RightSupportMetric {
                                 .key("from_source", from.getKey()).key("to_source", to.getKey());
                         int n = row.count("n", to.getValue());
                         parts.add(n);
-                        row.proportion("share", "lower", "upper", n, total);
+                        // the complement is the rest of the row, already tied to the total by the sum below
+                        row.share("share", "lower", "upper", n, total);
                     }
                     rb.sum(total, parts);
                     denominator += rowTotal;
