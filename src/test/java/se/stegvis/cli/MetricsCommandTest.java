@@ -39,9 +39,9 @@ class MetricsCommandTest {
         }
     }
 
-    private record Run(int code, String out, String err) {}
+    record Run(int code, String out, String err) {}
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -104,8 +104,30 @@ class MetricsCommandTest {
             assertThat(r.code()).as(name + ": " + r.err()).isZero();
             assertThat(r.out()).as(name).isNotBlank();
         }
+        assertThat(run("metrics", "cycling", "--db", db.toString(), "--by", "municipality").code()).isZero();
         assertThat(run("metrics", "nonsense", "--db", db.toString()).err()).contains("unknown metric");
         assertThat(run("metrics", "funnel", "--db", db.toString(), "--by", "pnr").err()).contains("cannot group by");
         assertThat(run("metrics", "funnel", "--db", dir.resolve("missing.duckdb").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void metricWhoseOptionalTableIsMissingSaysWhichAndHowToProvideIt() {
+        for (String[] nameTable : new String[][] {{"right-support", "income_sources"}, {"intensity", "contacts"},
+            {"partner-input", "partner_hours"}, {"ratings", "ratings"}}) {
+            Run r = run("metrics", nameTable[0], "--db", db.toString());
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).contains("needs table " + nameTable[1] + " (" + nameTable[1] + ".csv, see data-dictionary/GLOSSARY.md)");
+        }
+    }
+
+    @Test
+    void goalsNeedTheSettingsFileAndAreEvaluatedFromIt() throws Exception {
+        assertThat(run("metrics", "goals", "--db", db.toString()).err()).contains("give --settings FILE");
+        Path settings = java.nio.file.Files.writeString(dir.resolve("goals.properties"),
+                "goal.work.rate=exit_work_or_studies\ngoal.work.within_days=365\ngoal.work.target=0.1\n");
+        Run r = run("metrics", "goals", "--db", db.toString(), "--settings", settings.toString(), "--unsuppressed");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("id,label,rate,selection,within_days,target,direction,n,denominator,share,lower,upper,status,note");
+        assertThat(r.out()).contains("work,work,exit_work_or_studies");
     }
 }
