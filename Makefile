@@ -66,7 +66,8 @@ demo: demo-db venv
 # for a bounded time, IngestFuzzTest), then every notebook executed with the real kernel on a fresh demo store.
 test: venv
 	$(MVN) verify -Pfuzz
-	$(MAKE) --no-print-directory demo-db notebooks
+	$(MAKE) --no-print-directory demo-db seminar SEMINAR_OUT=build/test-seminar
+	$(MVN) surefire:test -Dtest='PrivacyOfOutputsTest#executedNotebooks*' -Dstegvis.seminar=build/test-seminar
 	@$(PY) scripts/test_summary.py
 
 # Regenerates the R golden files the statistics tests compare against (installs Debian's R packages),
