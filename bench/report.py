@@ -1,0 +1,96 @@
+"""Summarises bench/results/runs-*.csv: the median of the runs per size, tool and measurement
+(summary.csv), the table for the README (summary.md) and the 10k -> 100k -> 1M chart (chart.png).
+
+    python bench/report.py [RESULTS_DIR]
+"""
+import sys
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+METRICS = ["funnel", "steps", "transitions", "leadtime", "leadtime_split", "flow", "outcomes", "flow_quality",
+           "compare", "data_quality"]
+
+
+def fmt(x):
+    return "" if pd.isna(x) else f"{x:.2f}" if x >= 0.1 else f"{x * 1000:.0f} ms"
+
+
+def main():
+    results = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "results"
+    runs = pd.concat([pd.read_csv(f) for f in sorted(results.glob("runs-*.csv"))])
+    med = runs.groupby(["size", "events", "tool", "metric"]).agg(
+        seconds=("seconds", "median"), runs=("seconds", "size"), rss_mb=("rss_mb", "max"),
+        heap_mb=("heap_mb", "max")).reset_index()
+    med.to_csv(results / "summary.csv", index=False)
+
+    def get(tool, metric, size, col="seconds"):
+        v = med[(med.tool == tool) & (med.metric == metric) & (med["size"] == size)][col]
+        return v.iloc[0] if len(v) else float("nan")
+
+    sizes = sorted(med["size"].unique())
+    events = {s: int(med[med["size"] == s].events.iloc[0]) for s in sizes}
+    head = "| | " + " | ".join(f"{s:,} episodes ({events[s]:,} events)" for s in sizes) + " |"
+    lines = [f"Machine: {runs.machine.iloc[0]}; {runs.date.min()}. Median of runs (runs per size: "
+             + ", ".join(f"{s:,}: {int(get('stegvis', 'suite', s, 'runs'))}" for s in sizes)
+             + "). Seconds unless marked ms.", "", head, "|---" * (len(sizes) + 1) + "|"]
+
+    def row(label, values):
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+
+    row("**import**: stegvis (validation, pseudonymisation), warm JVM", [fmt(get("stegvis", "import", s)) for s in sizes])
+    row("DuckDB bare `read_csv` into tables (floor), warm JVM", [fmt(get("duckdb", "bare_read_csv", s)) for s in sizes])
+    row("ratio stegvis / bare (target <= 2)",
+        [f"{get('stegvis', 'import', s) / get('duckdb', 'bare_read_csv', s):.1f}x" for s in sizes])
+    row("`./stegvis import` from a cold start (one run)", [fmt(get("stegvis", "import_cli_cold", s)) for s in sizes])
+    row("pandas `read_csv` of the same files", [fmt(get("pandas", "load", s)) for s in sizes])
+    row("peak RSS import: stegvis / bare DuckDB (MB)",
+        [f"{get('stegvis', 'import', s, 'rss_mb'):.0f} / {get('duckdb', 'bare_read_csv', s, 'rss_mb'):.0f}" for s in sizes])
+    row("peak Java heap import (MB)", [f"{get('stegvis', 'import', s, 'heap_mb'):.0f}" for s in sizes])
+    row("**suite** (9 metrics, no data quality): stegvis, warm JVM", [fmt(get("stegvis", "suite_without_dq", s)) for s in sizes])
+    row("the same in pandas (data loaded)", [fmt(get("pandas", "suite_without_dq", s)) for s in sizes])
+    row("ratio pandas / stegvis (target >= 5)",
+        [f"{get('pandas', 'suite_without_dq', s) / get('stegvis', 'suite_without_dq', s):.1f}x" for s in sizes])
+    row("stegvis suite with data quality (target <= 10 s at 1M)", [fmt(get("stegvis", "suite", s)) for s in sizes])
+    row("stegvis suite again, per-episode tables cached", [fmt(get("stegvis", "suite_cached", s)) for s in sizes])
+    row("peak RSS suite: stegvis / pandas (MB)",
+        [f"{get('stegvis', 'suite', s, 'rss_mb'):.0f} / {get('pandas', 'suite_without_dq', s, 'rss_mb'):.0f}" for s in sizes])
+    for m in METRICS:
+        alone = [get("stegvis", m, s) for s in sizes]
+        inside = [get("stegvis", "in_suite_" + m, s) for s in sizes]
+        pandas_alone = [get("pandas", m, s) for s in sizes]
+        row(f"`{m}`: stegvis alone / in the suite; pandas alone",
+            [" / ".join(fmt(v) for v in (a, i)) + ("; " + fmt(p) if not pd.isna(p) else "")
+             for a, i, p in zip(alone, inside, pandas_alone)])
+    (results / "summary.md").write_text("\n".join(lines) + "\n")
+
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    series = [("stegvis", "suite", "stegvis suite (with data quality)", "C0", "-"),
+              ("pandas", "suite_without_dq", "pandas suite (without data quality)", "C1", "-"),
+              ("stegvis", "suite_without_dq", "stegvis suite (without data quality)", "C0", ":"),
+              ("stegvis", "import", "stegvis import", "C2", "-"),
+              ("duckdb", "bare_read_csv", "DuckDB bare read_csv", "C2", "--"),
+              ("pandas", "load", "pandas read_csv", "C1", "--")]
+    events = [events[s] for s in sizes]
+    for tool, metric, label, colour, style in series:
+        ys = [get(tool, metric, s) for s in sizes]
+        ax.plot(events, ys, marker="o", color=colour, linestyle=style, label=label)
+    lo, hi = min(events), max(events)
+    ax.plot([lo, hi], [1, hi / lo], color="grey", linewidth=0.6, label="linear (slope 1)")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("events (" + " / ".join(f"{s:,}" for s in sizes) + " episodes)")
+    ax.set_ylabel("seconds (median)")
+    ax.set_title("stegvis vs pandas and bare DuckDB, warm", fontsize=10)
+    ax.grid(True, which="both", linewidth=0.3)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(results / "chart.png", dpi=110)
+
+
+if __name__ == "__main__":
+    main()
