@@ -2,7 +2,7 @@
 files, derive one row per episode, group and count. Same definitions as src/main/resources/sql/
 and docs/metrics.md (main table of each metric; no disclosure control, no bootstrap).
 
-    python pandas_suite.py CSV_DIR [--standalone]   timings, one `name<TAB>seconds` line each
+    python pandas_suite.py CSV_DIR [--standalone]   timings, one `name<TAB>seconds<TAB>cpu seconds` line each
     python pandas_suite.py CSV_DIR --dump OUT_DIR   the results as CSV (check_pandas.py compares them)
 """
 import sys
@@ -348,9 +348,14 @@ SUITE = {"funnel": funnel, "steps": steps, "transitions": transitions, "leadtime
 
 
 def timed(f):
-    start = time.perf_counter()
+    """Wall-clock and process CPU seconds of f()."""
+    start, cpu = time.perf_counter(), time.process_time()
     f()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def report(name, wall_cpu):
+    print(f"{name}\t{wall_cpu[0]:.4f}\t{wall_cpu[1]:.4f}", flush=True)
 
 
 def main():
@@ -364,20 +369,16 @@ def main():
                 frame.to_csv(out / f"{name}.{part}.csv", index=False)
         return
     tables = {}
-    print(f"load\t{timed(lambda: tables.update(load(csv))):.4f}", flush=True)
+    report("load", timed(lambda: tables.update(load(csv))))
     d = Data(tables)
-    parts = {}
-    start = time.perf_counter()
-    for name, metric in SUITE.items():
-        parts[name] = timed(lambda: metric(d))
-    total = time.perf_counter() - start
-    for name, sec in parts.items():
-        print(f"in_suite_{name}\t{sec:.4f}")
-    print(f"suite_without_dq\t{total:.4f}", flush=True)
+    parts = {name: timed(lambda: metric(d)) for name, metric in SUITE.items()}
+    for name, wall_cpu in parts.items():
+        report("in_suite_" + name, wall_cpu)
+    report("suite_without_dq", tuple(map(sum, zip(*parts.values()))))
     if "--standalone" in sys.argv:
         for name, metric in SUITE.items():
             d.cache.clear()
-            print(f"{name}\t{timed(lambda: metric(d)):.4f}", flush=True)
+            report(name, timed(lambda: metric(d)))
 
 
 if __name__ == "__main__":

@@ -22,8 +22,9 @@ RESULTS = ROOT / "bench" / "results"
 CLASSPATH = f"{WORK / 'classes'}:{ROOT / 'target' / 'stegvis.jar'}:{ROOT / 'target' / 'lib' / '*'}"
 JAVA = ["java", "-Djava.awt.headless=true", "-cp", CLASSPATH, "Bench"]
 WARMUP_SIZE = 2000  # the small cohort each import process imports first, to warm the JIT
-STANDALONE_UP_TO = 100_000  # each metric alone (cache emptied) is measured up to this size
-FIELDS = ["machine", "date", "size", "events", "tool", "metric", "run", "seconds", "rss_mb", "heap_mb"]
+STANDALONE_UP_TO = 10_000  # each metric alone (cache emptied) is measured up to this size
+FIELDS = ["machine", "date", "size", "events", "tool", "metric", "run", "seconds", "cpu_seconds", "rss_mb", "heap_mb",
+          "load_avg"]
 
 
 def machine():
@@ -44,15 +45,19 @@ def cohort(size):
 
 
 def measured(cmd, cwd=ROOT):
-    """Runs one benchmark process; returns its `name<TAB>seconds` lines as a dict and its peak RSS in MB."""
+    """Runs one benchmark process; returns {name: (seconds, cpu seconds)} from its output and its peak RSS in MB."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", tf.name] + cmd, cwd=cwd, text=True,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         if p.returncode != 0:
             sys.exit(f"benchmark process failed: {' '.join(cmd)}\n{p.stderr[-3000:]}")
         rss = int(tf.read().strip().splitlines()[-1]) / 1024
-    values = dict(line.split("\t") for line in p.stdout.splitlines() if "\t" in line)
-    return {k: float(v) for k, v in values.items()}, rss
+    values = {}
+    for line in p.stdout.splitlines():
+        name, *numbers = line.split("\t")
+        if numbers:
+            values[name] = tuple(float(x) for x in numbers)
+    return values, rss
 
 
 def main():
@@ -74,10 +79,12 @@ def main():
         csv_dir, events = cohort(size)
         rows = []
 
-        def record(tool, metric, run, seconds, rss=None, heap=None):
+        def record(tool, metric, run, seconds, cpu=None, rss=None, heap=None):
             rows.append({"machine": host, "date": today, "size": size, "events": events, "tool": tool,
                          "metric": metric, "run": run, "seconds": f"{seconds:.4f}",
-                         "rss_mb": "" if rss is None else f"{rss:.0f}", "heap_mb": "" if heap is None else f"{heap:.0f}"})
+                         "cpu_seconds": "" if cpu is None else f"{cpu:.4f}",
+                         "rss_mb": "" if rss is None else f"{rss:.0f}", "heap_mb": "" if heap is None else f"{heap:.0f}",
+                         "load_avg": f"{os.getloadavg()[0]:.1f}"})
 
         store = WORK / f"store-{size}.duckdb"
         if not store.exists():  # the store the metric rounds read; its cold CLI import is a figure of its own
@@ -100,9 +107,9 @@ def main():
             for key in order[r - 1:] + order[:r - 1]:
                 cmd, tool = tools[key]
                 values, rss = measured(cmd)
-                heap = values.pop("heap_mb", None)
-                for metric, sec in values.items():
-                    record(tool, metric, r, sec, rss, heap)
+                heap = values.pop("heap_mb", (None,))[0]
+                for metric, (sec, cpu) in values.items():
+                    record(tool, metric, r, sec, cpu, rss, heap)
             print(f"size {size}: round {r}/{n_rounds} done ({time.perf_counter() - started:.0f} s)", flush=True)
         for f in [scratch, Path(f"{scratch}.wal"), Path(f"{scratch}.key"), Path(f"{scratch}.warmup"),
                   Path(f"{scratch}.warmup.wal"), Path(f"{scratch}.warmup.key")]:
