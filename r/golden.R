@@ -29,8 +29,11 @@ w(data.frame(time = ovarian$futime, status = ovarian$fustat, group = as.characte
 chan <- boot::channing
 chan <- chan[chan$entry < chan$exit, ]  # survfit drops the 4 rows with entry == exit (NA); we refuse them
 w(data.frame(entry = chan$entry, time = chan$exit, status = chan$cens, group = as.character(chan$sex)), "channing.csv", inp)
+# demo_leadtime_*: per-episode lead times of the default demo cohort (make demo), exported by
+# `./stegvis metrics leadtime ... --unsuppressed --episodes-csv` (make golden does it first).
 km_cases <- c("lung", "aml", "ovarian", "ties", "all_censored", "single_event", "half_then_drop",
-              "half_at_end", "all_events", "late_entry", "channing")
+              "half_at_end", "all_events", "late_entry", "channing",
+              "demo_leadtime_first_meeting", "demo_leadtime_exit")
 conf_types <- c("log-log", "log", "plain")
 probs <- c(0.1, 0.25, 0.5, 0.75, 0.9)
 

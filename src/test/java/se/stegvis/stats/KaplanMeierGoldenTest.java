@@ -16,7 +16,8 @@ class KaplanMeierGoldenTest {
 
     static Stream<Arguments> cases() {
         return Stream.of("lung", "aml", "ovarian", "ties", "all_censored", "single_event", "half_then_drop",
-                        "half_at_end", "all_events", "late_entry", "channing")
+                        "half_at_end", "all_events", "late_entry", "channing",
+                        "demo_leadtime_first_meeting", "demo_leadtime_exit")
                 .flatMap(c -> Stream.of(ConfType.values()).map(t -> Arguments.of(c, t)));
     }
 
