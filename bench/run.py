@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"
 RESULTS = ROOT / "bench" / "results"
-CLASSPATH = f"{WORK / 'classes'}:{ROOT / 'target' / 'stegvis.jar'}:{ROOT / 'target' / 'lib' / '*'}"
+CLASSPATH = f"{WORK / 'classes'}:{ROOT / 'target' / 'classes'}:{ROOT / 'target' / 'lib' / '*'}"
 JAVA = ["java", "-Djava.awt.headless=true", "-cp", CLASSPATH, "Bench"]
 WARMUP_SIZE = 2000  # the small cohort each import process imports first, to warm the JIT
 STANDALONE_UP_TO = 10_000  # each metric alone (cache emptied) is measured up to this size
@@ -71,6 +71,10 @@ def main():
     results.mkdir(parents=True, exist_ok=True)
     python = str(WORK / "venv" / "bin" / "python")
     warmup_csv, _ = cohort(WARMUP_SIZE)
+    warmup_store = WORK / f"store-{WARMUP_SIZE}.duckdb"
+    if not warmup_store.exists():
+        subprocess.run([str(ROOT / "stegvis"), "import", "--db", str(warmup_store), str(warmup_csv)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     host, today = machine(), datetime.date.today().isoformat()
 
     for size in args.sizes:
@@ -98,7 +102,8 @@ def main():
         tools = {
             "stegvis_import": (JAVA + ["import", str(warmup_csv), str(csv_dir), str(scratch)], "stegvis"),
             "bare_duckdb": (JAVA + ["bare-import", str(warmup_csv), str(csv_dir), str(scratch)], "duckdb"),
-            "stegvis_metrics": (JAVA + ["metrics", str(store), str(size <= STANDALONE_UP_TO).lower()], "stegvis"),
+            "stegvis_metrics": (JAVA + ["metrics", str(store), str(size <= STANDALONE_UP_TO).lower(),
+                                        str(WORK / f"store-{WARMUP_SIZE}.duckdb")], "stegvis"),
             "pandas": ([python, str(ROOT / "bench" / "pandas_suite.py"), str(csv_dir)]
                        + (["--standalone"] if size <= STANDALONE_UP_TO else []), "pandas"),
         }
@@ -111,13 +116,13 @@ def main():
                 for metric, (sec, cpu) in values.items():
                     record(tool, metric, r, sec, cpu, rss, heap)
             print(f"size {size}: round {r}/{n_rounds} done ({time.perf_counter() - started:.0f} s)", flush=True)
+            with open(results / f"runs-{size}.csv", "w", newline="") as f:  # after every round: a partial run is kept
+                w = csv.DictWriter(f, FIELDS)
+                w.writeheader()
+                w.writerows(rows)
         for f in [scratch, Path(f"{scratch}.wal"), Path(f"{scratch}.key"), Path(f"{scratch}.warmup"),
                   Path(f"{scratch}.warmup.wal"), Path(f"{scratch}.warmup.key")]:
             f.unlink(missing_ok=True)
-        with open(results / f"runs-{size}.csv", "w", newline="") as f:
-            w = csv.DictWriter(f, FIELDS)
-            w.writeheader()
-            w.writerows(rows)
         print(f"size {size}: {len(rows)} measurements -> {results / f'runs-{size}.csv'}", flush=True)
 
 
