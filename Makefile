@@ -92,11 +92,12 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 bench-classes: $(BENCH_VENV)/.installed
 	@test -f $(JAR) || $(MVN) package -DskipTests
 	mkdir -p bench/work/classes
-	javac -d bench/work/classes -cp 'target/stegvis.jar:target/lib/*' bench/java/Bench.java
+	javac -d bench/work/classes -cp 'target/classes:target/lib/*' bench/java/Bench.java
 
-bench: build
+bench: build venv
 	$(MAKE) bench-classes
 	$(BENCH_VENV)/bin/python bench/run.py --sizes $(SIZES)
+	$(BENCH_VENV)/bin/python bench/run.py --kernel $(VENV)/bin/python
 	$(BENCH_VENV)/bin/python bench/report.py
 
 # One round on 2,000 episodes (results to bench/work/smoke) and the pandas suite checked against

@@ -75,6 +75,8 @@ def main():
     row("stegvis suite again, per-episode tables cached", timed("stegvis", "suite_cached"))
     row("peak RSS suite: stegvis / pandas (MB)",
         [f"{get('stegvis', 'suite', s, 'rss_mb'):.0f} / {get('pandas', 'suite_without_dq', s, 'rss_mb'):.0f}" for s in sizes])
+    row("kernel start to first chart, `03-ledtider` cells 1-2 via nbclient (target <= 5 s)",
+        [fmt(get("stegvis", "kernel_to_first_chart", s)) for s in sizes])
     for m in METRICS:
         cells = []
         for s in sizes:

@@ -44,8 +44,9 @@ def cohort(size):
     return out, events
 
 
-def measured(cmd, cwd=ROOT):
-    """Runs one benchmark process; returns {name: (seconds, cpu seconds)} from its output and its peak RSS in MB."""
+def measured(cmd, cwd=ROOT, multi=False):
+    """Runs one benchmark process; returns {name: (seconds, cpu seconds)} from its output (with multi, a list per
+    name) and its peak RSS in MB."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", tf.name] + cmd, cwd=cwd, text=True,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -56,7 +57,11 @@ def measured(cmd, cwd=ROOT):
     for line in p.stdout.splitlines():
         name, *numbers = line.split("\t")
         if numbers:
-            values[name] = tuple(float(x) for x in numbers)
+            v = tuple(float(x) if x else None for x in numbers)
+            if multi:
+                values.setdefault(name, []).append(v)
+            else:
+                values[name] = v
     return values, rss
 
 
@@ -65,7 +70,12 @@ def main():
     ap.add_argument("--sizes", nargs="+", type=int, default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--rounds", default="", help="size=rounds,... (default: 7 up to 10k, 5 up to 100k, else 3)")
     ap.add_argument("--smoke", action="store_true", help="one round, results to bench/work/smoke instead")
+    ap.add_argument("--kernel", metavar="PYTHON", help="only: kernel start to first chart (3 runs, 10k store) with this"
+                    " Python (the venv holding the \"Java (stegvis)\" kernel, make venv)")
     args = ap.parse_args()
+    if args.kernel:
+        kernel(args.kernel)
+        return
     rounds = {int(k): int(v) for k, v in (kv.split("=") for kv in args.rounds.split(",") if kv)}
     results = WORK / "smoke" if args.smoke else RESULTS
     results.mkdir(parents=True, exist_ok=True)
@@ -124,6 +134,22 @@ def main():
                   Path(f"{scratch}.warmup.wal"), Path(f"{scratch}.warmup.key")]:
             f.unlink(missing_ok=True)
         print(f"size {size}: {len(rows)} measurements -> {results / f'runs-{size}.csv'}", flush=True)
+
+
+def kernel(python, size=10_000, runs=3):
+    """Kernel start to first chart on the demo store of `size` episodes -> bench/results/runs-kernel.csv."""
+    _, events = cohort(size)
+    values, rss = measured([python, str(ROOT / "bench" / "kernel_start.py"), str(WORK / f"store-{size}.duckdb"),
+                            str(runs)], multi=True)
+    rows = [{"machine": machine(), "date": datetime.date.today().isoformat(), "size": size, "events": events,
+             "tool": "stegvis", "metric": "kernel_to_first_chart", "run": i + 1, "seconds": f"{sec:.4f}",
+             "cpu_seconds": "", "rss_mb": "", "heap_mb": "", "load_avg": f"{os.getloadavg()[0]:.1f}"}
+            for i, (sec, *_) in enumerate(values["kernel_to_first_chart"])]
+    with open(RESULTS / "runs-kernel.csv", "w", newline="") as f:
+        w = csv.DictWriter(f, FIELDS)
+        w.writeheader()
+        w.writerows(rows)
+    print(f"kernel start to first chart: {[r['seconds'] for r in rows]} s", flush=True)
 
 
 if __name__ == "__main__":
