@@ -1,6 +1,7 @@
 # stegvis: every target does its own set-up.
 #   make demo   demo cohort -> DuckDB -> every notebook executed -> build/seminar/ (HTML + charts)
 #   make test   all tests (what CI runs)
+#   make bench  benchmark against pandas and bare DuckDB -> bench/results/, README (SIZES="10000 100000" for a quick run)
 SHELL := /bin/bash
 MVN   ?= mvn -B -q
 PY    ?= python3
@@ -10,7 +11,7 @@ DEMO  := build/demo
 EPISODES ?= 3000
 SEED  ?= 42
 
-.PHONY: all build demo demo-db test venv kernel notebooks seminar lab golden clean
+.PHONY: all build demo demo-db test venv kernel notebooks seminar lab golden clean bench bench-smoke bench-classes
 
 all: demo
 
@@ -79,6 +80,33 @@ golden: demo-db
 	    --unsuppressed --episodes-csv $(DEMO)/leadtime_$$to.csv >/dev/null 2>&1; \
 	  cut -d, -f1-3 $(DEMO)/leadtime_$$to.csv > src/test/resources/stats/demo_leadtime_$$to.csv; done
 	Rscript r/golden.R src/test/resources/golden
+
+# Benchmark (bench/): its own venv with pandas, the harness compiled against the jar, demo cohorts in bench/work/.
+SIZES ?= 10000 100000 1000000
+BENCH_VENV := bench/work/venv
+
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	$(PY) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
+# The harness, compiled against the jar (make bench rebuilds the jar; the smoke run uses the one there is).
+bench-classes: $(BENCH_VENV)/.installed
+	@test -f $(JAR) || $(MVN) package -DskipTests
+	mkdir -p bench/work/classes
+	javac -d bench/work/classes -cp 'target/classes:target/lib/*' bench/java/Bench.java
+
+bench: build venv
+	$(MAKE) bench-classes
+	$(BENCH_VENV)/bin/python bench/run.py --sizes $(SIZES)
+	$(BENCH_VENV)/bin/python bench/run.py --kernel $(VENV)/bin/python
+	$(BENCH_VENV)/bin/python bench/report.py
+
+# One round on 2,000 episodes (results to bench/work/smoke) and the pandas suite checked against
+# stegvis on them: keeps the harness honest; what make test runs.
+bench-smoke: bench-classes
+	$(BENCH_VENV)/bin/python bench/run.py --smoke --sizes 2000
+	$(BENCH_VENV)/bin/python bench/check_pandas.py 2000
 
 clean:
 	rm -rf target build

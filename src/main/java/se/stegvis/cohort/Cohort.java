@@ -178,6 +178,22 @@ public final class Cohort {
     }
 
     /**
+     * The rows of {@code ungrouped}, a per-episode query (one with {@code episode_id}, {@code arm} and
+     * {@code grp} columns) of this selection grouped by {@link GroupBy#NONE}, with {@code grp} set to
+     * this selection's group label. Lets metrics grouped in different ways share one materialised
+     * per-episode table instead of rebuilding it from the events for every grouping.
+     */
+    public SqlFragment regrouped(SqlFragment ungrouped) {
+        return switch (groupBy) {
+            case NONE -> ungrouped;
+            case ARM -> new SqlFragment("SELECT t.* REPLACE (COALESCE(t.arm, 'unknown') AS grp) FROM ("
+                    + ungrouped.sql() + ") t", ungrouped.params());
+            default -> new SqlFragment("SELECT t.* REPLACE (" + groupBy.expression() + " AS grp) FROM ("
+                    + ungrouped.sql() + ") t JOIN episodes e ON e.episode_id = t.episode_id", ungrouped.params());
+        };
+    }
+
+    /**
      * The staffing rows ({@code staffing} aliased {@code e}) that belong to this selection, with
      * the group label as {@code grp}; only meaningful when {@link GroupBy#hasStaffing()}.
      */

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import se.stegvis.cohort.Cohort;
+import se.stegvis.cohort.GroupBy;
+import se.stegvis.cohort.SqlFragment;
 import se.stegvis.disclosure.DisclosurePolicy;
 import se.stegvis.store.CohortStore;
 
@@ -26,10 +28,21 @@ record QueryContext(Connection connection, DisclosurePolicy policy, Cohort cohor
                 .bind("as_of", asOf).bind("max_step", Ladder.STEPS).bind("plan_days", planDays);
         for (String shared : SHARED) {
             if (!shared.equals(name)) {
-                q.withLazy(shared, () -> tables.table(shared, query(shared, planDays)));
+                q.withLazy(shared, () -> shared(shared, planDays));
             }
         }
         return q;
+    }
+
+    /**
+     * A shared per-episode table, materialised once per selection and as-of date whatever the
+     * grouping (built ungrouped, the group label set on use), so that metrics grouped by unit,
+     * municipality or not at all scan the events once between them.
+     */
+    private SqlFragment shared(String name, int planDays) {
+        QueryContext ungrouped = cohort.groupBy() == GroupBy.NONE ? this
+                : new QueryContext(connection, policy, cohort.groupBy(GroupBy.NONE), asOf, tables);
+        return cohort.regrouped(tables.table(name, ungrouped.query(name, planDays)));
     }
 
     SqlQuery query(String name) {

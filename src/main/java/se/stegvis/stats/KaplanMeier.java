@@ -79,37 +79,49 @@ public final class KaplanMeier {
                 }
                 Arrays.sort(entries);
             }
-            Integer[] order = new Integer[time.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
+            // Event and censoring times sorted apart (primitive sorts, no boxed index array), then
+            // merged over the distinct times.
             int n = time.length;
-            int distinct = 0;
-            for (int i = 0; i < n; i++) {
-                if (i == 0 || time[order[i]] != time[order[i - 1]]) {
-                    distinct++;
+            int events = 0;
+            for (boolean e : event) {
+                events += e ? 1 : 0;
+            }
+            double[] evTimes = new double[events];
+            double[] censTimes = new double[n - events];
+            for (int i = 0, a = 0, b = 0; i < n; i++) {
+                if (event[i]) {
+                    evTimes[a++] = time[i];
+                } else {
+                    censTimes[b++] = time[i];
                 }
             }
-            double[] t = new double[distinct];
-            int[] risk = new int[distinct];
-            int[] ev = new int[distinct];
-            int[] cens = new int[distinct];
-            int k = -1;
-            for (int i = 0; i < n; i++) {
-                int o = order[i];
-                if (i == 0 || time[o] != time[order[i - 1]]) {
-                    k++;
-                    t[k] = time[o];
-                    // at risk: exit >= t, minus those not yet entered (entry >= t; they exit after t)
-                    risk[k] = n - i - notYetEntered(entries, t[k]);
-                }
-                if (event[o]) {
+            Arrays.sort(evTimes);
+            Arrays.sort(censTimes);
+            double[] t = new double[n];
+            int[] risk = new int[n];
+            int[] ev = new int[n];
+            int[] cens = new int[n];
+            int k = 0;
+            int a = 0;
+            int b = 0;
+            while (a < evTimes.length || b < censTimes.length) {
+                double next = b == censTimes.length || (a < evTimes.length && evTimes[a] <= censTimes[b])
+                        ? evTimes[a] : censTimes[b];
+                t[k] = next;
+                // at risk: exit >= t, minus those not yet entered (entry >= t; they exit after t)
+                risk[k] = n - a - b - notYetEntered(entries, next);
+                for (; a < evTimes.length && evTimes[a] == next; a++) {
                     ev[k]++;
-                } else {
+                }
+                for (; b < censTimes.length && censTimes[b] == next; b++) {
                     cens[k]++;
                 }
+                k++;
             }
+            t = Arrays.copyOf(t, k);
+            risk = Arrays.copyOf(risk, k);
+            ev = Arrays.copyOf(ev, k);
+            cens = Arrays.copyOf(cens, k);
             return new KaplanMeierFit(n, t, risk, ev, cens, confType, level);
         }
 

@@ -86,10 +86,34 @@ public final class LogRank {
         return new LogRankResult(chi, m, p, out);
     }
 
+    /** {@code members} ordered by time: a primitive sort of (rank of the time, index), no boxing. */
+    private static int[] byTime(double[] time, int[] members) {
+        double[] distinct = new double[members.length];
+        for (int i = 0; i < members.length; i++) {
+            distinct[i] = time[members[i]];
+        }
+        Arrays.sort(distinct);
+        int d = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || Double.compare(distinct[i], distinct[d - 1]) != 0) {
+                distinct[d++] = distinct[i];
+            }
+        }
+        long[] keys = new long[members.length];
+        for (int i = 0; i < members.length; i++) {
+            keys[i] = ((long) Arrays.binarySearch(distinct, 0, d, time[members[i]]) << 32) | members[i];
+        }
+        Arrays.sort(keys);
+        int[] order = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
+    }
+
     private static void accumulate(double[] time, boolean[] event, int[] g, int k, int[] members,
                                    double[] obs, double[] exp, double[][] var) {
-        Integer[] order = Arrays.stream(members).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
+        int[] order = byTime(time, members);
         int[] atRisk = new int[k];
         for (int i : members) {
             atRisk[g[i]]++;
