@@ -69,6 +69,7 @@ test: venv
 	$(MVN) verify -Pfuzz
 	$(MAKE) --no-print-directory demo-db seminar SEMINAR_OUT=build/test-seminar
 	$(MVN) surefire:test -Dtest='PrivacyOfOutputsTest#executedNotebooks*' -Dstegvis.seminar=build/test-seminar
+	$(MAKE) --no-print-directory bench-smoke
 	@$(PY) scripts/test_summary.py
 
 # Regenerates the R golden files the statistics tests compare against (installs Debian's R packages),
