@@ -1,0 +1,132 @@
+package se.stegvis.notebook;
+
+import se.stegvis.charts.Lang;
+import se.stegvis.dictionary.CodeList;
+import se.stegvis.dictionary.DataDictionary;
+
+import java.util.Map;
+
+/** Swedish and English labels for metric ids, table parts and the codes metrics return. */
+public final class Labels {
+    private Labels() {
+    }
+
+    private record Pair(String sv, String en) {
+        String in(Lang lang) {
+            return lang.pick(sv, en);
+        }
+    }
+
+    private static final Map<String, Pair> METRICS = Map.ofEntries(
+            Map.entry("funnel", new Pair("Tratten", "Funnel")),
+            Map.entry("steps", new Pair("Stegförflyttning", "Step movement")),
+            Map.entry("transitions", new Pair("Övergångar mellan steg", "Step transitions")),
+            Map.entry("leadtime", new Pair("Ledtider", "Lead times")),
+            Map.entry("flow", new Pair("Flöde", "Flow")),
+            Map.entry("outcomes", new Pair("Utfall", "Outcomes")),
+            Map.entry("flow-quality", new Pair("Flöde mot kvalitet", "Flow versus quality")),
+            Map.entry("compare", new Pair("Jämförelse", "Comparison")),
+            Map.entry("data-quality", new Pair("Datakvalitet", "Data quality")));
+
+    private static final Map<String, Pair> CODES = Map.ofEntries(
+            Map.entry("referred", new Pair("Remitterade", "Referred")),
+            Map.entry("decision_not_relevant", new Pair("Ej aktuella", "Not relevant")),
+            Map.entry("declined", new Pair("Tackade nej", "Declined")),
+            Map.entry("decision_accepted", new Pair("Beslut: aktuell", "Accepted")),
+            Map.entry("first_meeting", new Pair("Första möte", "First meeting")),
+            Map.entry("mapping_done", new Pair("Kartläggning klar", "Mapping done")),
+            Map.entry("plan_established", new Pair("Gemensam plan", "Joint plan")),
+            Map.entry("activity_start", new Pair("Aktivitet startad", "Activity started")),
+            Map.entry("exit", new Pair("Avslutade", "Exited")),
+            Map.entry("positive_exit", new Pair("Till arbete/studier", "To work/studies")),
+            Map.entry("awaiting_decision", new Pair("Väntar på beslut", "Awaiting decision")),
+            Map.entry("not_relevant", new Pair("Ej aktuell", "Not relevant")),
+            Map.entry("accepted", new Pair("Aktuell, ej träffad", "Accepted, not met")),
+            Map.entry("met", new Pair("Träffad", "Met")),
+            Map.entry("mapped", new Pair("Kartlagd", "Mapped")),
+            Map.entry("planned", new Pair("Plan klar", "Planned")),
+            Map.entry("in_activity", new Pair("I aktivitet", "In activity")),
+            Map.entry("exited_positive", new Pair("Avslutad till arbete/studier", "Exited to work/studies")),
+            Map.entry("exited_other", new Pair("Avslutad, annat", "Exited, other")),
+            Map.entry("total", new Pair("Totalt", "Total")),
+            Map.entry("all", new Pair("Alla", "All")),
+            Map.entry("baseline", new Pair("Före", "Before")),
+            Map.entry("comparison", new Pair("Efter", "After")));
+
+    private static final Map<String, Pair> PARTS = Map.ofEntries(
+            Map.entry("stages", new Pair("Steg i flödet", "Stages")),
+            Map.entry("now", new Pair("Var personerna står nu", "Where people are now")),
+            Map.entry("summary", new Pair("Sammanfattning", "Summary")),
+            Map.entry("distribution", new Pair("Fördelning på steg", "Distribution over steps")),
+            Map.entry("time_on_step", new Pair("Tid på varje steg", "Time on each step")),
+            Map.entry("consecutive", new Pair("Från en bedömning till nästa", "From one assessment to the next")),
+            Map.entry("entry_exit", new Pair("Från start till avslut", "From entry to exit")),
+            Map.entry("projection", new Pair("Framskrivning (Markov)", "Projection (Markov)")));
+
+    /** The metric's display title. */
+    public static String metricTitle(String id, Lang lang) {
+        return METRICS.getOrDefault(id, new Pair(id, id)).in(lang);
+    }
+
+    /** A table part's display title. */
+    public static String partTitle(String name, Lang lang) {
+        return PARTS.getOrDefault(name, new Pair(name, name)).in(lang);
+    }
+
+    /**
+     * A code (funnel stage, status, arm) as a label; a unit "evi/Ludvika" as "EVI Ludvika";
+     * other codes are returned as they are.
+     */
+    public static String code(String code, Lang lang) {
+        int slash = code.indexOf('/');
+        if (slash > 0) {
+            return programme(code.substring(0, slash)) + " " + code.substring(slash + 1);
+        }
+        return CODES.getOrDefault(code, new Pair(code, code)).in(lang);
+    }
+
+    /** A programme code as a short name: "evi" -> "EVI", "rehabteamet" -> "Rehabteamet". */
+    public static String programme(String code) {
+        return code.length() <= 3 ? code.toUpperCase(java.util.Locale.ROOT)
+                : Character.toUpperCase(code.charAt(0)) + code.substring(1);
+    }
+
+    private static final Map<String, Pair> MILESTONES = Map.ofEntries(
+            Map.entry("referral", new Pair("remiss", "referral")),
+            Map.entry("decision_accepted", new Pair("beslut", "decision")),
+            Map.entry("decision_not_relevant", new Pair("beslut ej aktuell", "not relevant")),
+            Map.entry("declined", new Pair("nej tack", "declined")),
+            Map.entry("first_meeting", new Pair("första möte", "first meeting")),
+            Map.entry("mapping_done", new Pair("klar kartläggning", "mapping done")),
+            Map.entry("plan_established", new Pair("gemensam plan", "joint plan")),
+            Map.entry("activity_start", new Pair("aktivitet", "activity")),
+            Map.entry("exit", new Pair("avslut", "exit")));
+
+    private static final Map<String, Pair> RATES = Map.ofEntries(
+            Map.entry("exit_work_or_studies", new Pair("Avslut till arbete eller studier", "Exits to work or studies")),
+            Map.entry("dropout", new Pair("Avbrott bland avslutade", "Drop-outs among exits")),
+            Map.entry("step_up", new Pair("Minst ett steg upp", "At least one step up")),
+            Map.entry("plan_within", new Pair("Gemensam plan i tid", "Joint plan in time")));
+
+    /** An outcome rate's title. */
+    public static String rate(String key, Lang lang) {
+        return RATES.getOrDefault(key, new Pair(key, key)).in(lang);
+    }
+
+    /** A milestone in running text: "första möte" / "first meeting". */
+    public static String milestone(String code, Lang lang) {
+        return MILESTONES.getOrDefault(code, new Pair(code, code)).in(lang);
+    }
+
+    /** An exit destination's label from the data dictionary's code list. */
+    public static String destination(String code, Lang lang) {
+        return DESTINATIONS.code(code).map(c -> lang.pick(c.sv(), c.en())).orElse(code);
+    }
+
+    private static final CodeList DESTINATIONS = DataDictionary.load().codeList("destination").orElseThrow();
+
+    /** "Steg 3" / "Step 3". */
+    public static String step(String step, Lang lang) {
+        return lang.pick("Steg ", "Step ") + step;
+    }
+}
