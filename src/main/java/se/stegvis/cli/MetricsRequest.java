@@ -18,7 +18,7 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
 
     /** The metric names of the CLI. */
     enum Name {
-        FUNNEL, STEPS, TRANSITIONS, LEADTIME, FLOW, OUTCOMES, FLOW_QUALITY, COMPARE, DATA_QUALITY;
+        FUNNEL, STEPS, TRANSITIONS, LEADTIME, FLOW, OUTCOMES, FLOW_QUALITY, COMPARE, DATA_QUALITY, PROCESS_MAP;
 
         String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -46,6 +46,7 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
             case FLOW_QUALITY -> m.flowQuality(cohort, asOf);
             case COMPARE -> m.compare(cohort, asOf, Rate.parse(rate), withinDays);
             case DATA_QUALITY -> m.dataQuality(cohort, asOf);
+            case PROCESS_MAP -> m.processMap(cohort, asOf);
         };
     }
 }

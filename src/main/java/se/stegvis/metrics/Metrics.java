@@ -110,6 +110,14 @@ public final class Metrics {
     }
 
     /**
+     * Process map: the directly-follows graph of milestones per group, with censoring-aware edge
+     * times (Aalen-Johansen from each milestone) and the slowest waiting edge as the bottleneck.
+     */
+    public ProcessMapResult processMap(Cohort cohort, LocalDate asOf) {
+        return run(() -> ProcessMapMetric.compute(context(cohort, asOf)));
+    }
+
+    /**
      * The latest date recorded in the store (events, exits, step assessments, follow-ups): the
      * natural as-of date of an export.
      */
