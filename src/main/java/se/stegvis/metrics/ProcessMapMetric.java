@@ -44,18 +44,14 @@ final class ProcessMapMetric {
     static final double MAIN_PATH_SHARE = 0.1;
 
     static final Definition DEFINITION = new Definition("process-map",
-            "Processkarta: för varje episod milstolparna (första datum för var och en fram till mätdagen) i "
-                    + "datumordning; en kant A→B räknar episoder som gick direkt från A till B. Tiden på en kant är "
-                    + "median och 75:e percentil bland dem som gick A→B, skattad med konkurrerande risker "
-                    + "(Aalen-Johansen) så att de som ännu väntar i A på mätdagen räknas som censurerade. "
-                    + "Flaskhalsen är den långsammaste kanten (högst median) bland dem som bär minst 10 % av "
-                    + "episoderna från sin startpunkt och inte slutar i avslut, ej aktuell eller nej tack.",
-            "Process map: per episode its milestones (the first date of each up to the as-of date) in date "
-                    + "order; an edge A→B counts episodes that went straight from A to B. The time on an edge is "
-                    + "the median and 75th percentile among those who went A→B, estimated with competing risks "
-                    + "(Aalen-Johansen) so that those still waiting at A on the as-of date are censored. The "
-                    + "bottleneck is the slowest edge (highest median) among those carrying at least 10 % of the "
-                    + "episodes from their start and not ending in exit, not relevant or declined.");
+            "En kant A→B räknar personer som gick direkt från milstolpe A till B (varje milstolpes första datum, "
+                    + "i datumordning). Tid: median (75:e percentil) i dagar bland dem som gick A→B, med dem som ännu "
+                    + "väntar i A på mätdagen som censurerade (Aalen-Johansen). Flaskhals: den långsammaste kanten som "
+                    + "bär minst 10 % av flödet från A och inte slutar i avslut, ej aktuell eller nej tack.",
+            "An edge A→B counts people who went straight from milestone A to B (each milestone's first date, in "
+                    + "date order). Time: median (75th percentile) in days among those who went A→B, with those still "
+                    + "waiting at A on the as-of date censored (Aalen-Johansen). Bottleneck: the slowest edge carrying "
+                    + "at least 10 % of the flow from A and not ending in exit, not relevant or declined.");
 
     private ProcessMapMetric() {}
 

@@ -7,6 +7,7 @@ import se.stegvis.charts.FlowRunChartBuilder;
 import se.stegvis.charts.ForestPlotBuilder;
 import se.stegvis.charts.FunnelChartBuilder;
 import se.stegvis.charts.FunnelPlotBuilder;
+import se.stegvis.charts.ProcessMapChartBuilder;
 import se.stegvis.charts.Hidden;
 import se.stegvis.charts.Lang;
 import se.stegvis.charts.StepMovementChartBuilder;
@@ -18,6 +19,7 @@ import se.stegvis.metrics.FlowQualityResult;
 import se.stegvis.metrics.FlowResult;
 import se.stegvis.metrics.FunnelResult;
 import se.stegvis.metrics.LeadTimeResult;
+import se.stegvis.metrics.ProcessMapResult;
 import se.stegvis.metrics.MetricTable;
 import se.stegvis.metrics.StepResult;
 import se.stegvis.metrics.TransitionResult;
@@ -346,6 +348,28 @@ public final class MetricCharts {
             Hidden events = Cells.hidden(t, row, "events");
             b.unit(Labels.code(group, lang), Cells.count(t, row, "events"), Cells.count(t, row, "n"),
                     events.hidden() ? events : Cells.hidden(t, row, "n"));
+        }
+        return b;
+    }
+
+    /** The process map of one group (a programme): milestones, directly-follows edges, the bottleneck. */
+    public static ProcessMapChartBuilder processMap(ProcessMapResult r, String group) {
+        Lang lang = Stegvis.lang();
+        MetricTable nodes = r.nodes();
+        MetricTable edges = r.edges();
+        ProcessMapChartBuilder b = basis(new ProcessMapChartBuilder(), r.basis(), group)
+                .title(lang.pick("Processkarta: vägen från remiss till avslut", "Process map: from referral to exit"));
+        if (group != null && !"all".equals(group)) {
+            b.subtitle(Labels.programme(group) + " · " + lang.pick("mätdag ", "as of ") + r.basis().asOf());
+        }
+        for (int row : Cells.rowsOf(nodes, group)) {
+            String e = nodes.key(row, "event");
+            b.node(e, Labels.event(e, lang), Cells.count(nodes, row, "n"), Cells.hidden(nodes, row, "n"));
+        }
+        for (int row : Cells.rowsOf(edges, group)) {
+            b.edge(edges.key(row, "from_event"), edges.key(row, "to_event"), Cells.count(edges, row, "n"),
+                    Cells.number(edges, row, "median_days"), Cells.number(edges, row, "p75_days"),
+                    Cells.hidden(edges, row, "n"), "true".equals(edges.key(row, "bottleneck")));
         }
         return b;
     }
