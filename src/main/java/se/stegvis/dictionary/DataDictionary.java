@@ -35,14 +35,16 @@ public final class DataDictionary {
     private final Map<String, CodeList> codeLists;
     private final Map<String, Ladder> ladders;
     private final String defaultLadder;
+    private final RightSupport rightSupport;
 
     private DataDictionary(String version, List<Table> tables, Map<String, CodeList> codeLists,
-                           Map<String, Ladder> ladders, String defaultLadder) {
+                           Map<String, Ladder> ladders, String defaultLadder, RightSupport rightSupport) {
         this.version = version;
         this.tables = List.copyOf(tables);
         this.codeLists = codeLists;
         this.ladders = ladders;
         this.defaultLadder = defaultLadder;
+        this.rightSupport = rightSupport;
     }
 
     /**
@@ -97,8 +99,10 @@ public final class DataDictionary {
         for (JsonNode resource : pkg.path("resources")) {
             tables.add(table(resource));
         }
+        RightSupport rightSupport = pkg.hasNonNull("x-right-support")
+                ? RightSupport.of(json(opener, pkg.get("x-right-support").asText())) : RightSupport.NONE;
         return new DataDictionary(pkg.path("version").asText(), tables, codeLists, ladders,
-                pkg.path("x-default-ladder").asText());
+                pkg.path("x-default-ladder").asText(), rightSupport);
     }
 
     private static Table table(JsonNode resource) {
@@ -129,7 +133,8 @@ public final class DataDictionary {
                 f.path("x-pseudonymise").asBoolean(false), strings(f.path("trueValues")), strings(f.path("falseValues")),
                 f.hasNonNull("x-default") ? f.get("x-default").asText() : null,
                 f.has("x-not-before") ? new Field.NotBefore(f.get("x-not-before").path("resource").asText(),
-                        f.get("x-not-before").path("field").asText()) : null);
+                        f.get("x-not-before").path("field").asText()) : null,
+                f.hasNonNull("x-list-separator") ? f.get("x-list-separator").asText() : null);
     }
 
     private static CodeList codeList(String name, JsonNode node) {
@@ -204,6 +209,11 @@ public final class DataDictionary {
 
     public Optional<Ladder> ladder(String id) {
         return Optional.ofNullable(ladders.get(id));
+    }
+
+    /** The versioned classification of which income-source moves count as right support. */
+    public RightSupport rightSupport() {
+        return rightSupport;
     }
 
     /** The ladder every assessment is also expressed on ({@code step_std}). */

@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param falseValues  spellings read as false (boolean fields)
  * @param defaultValue value stored when the cell is empty, or null
  * @param notBefore    a date this date may not precede (e.g. the episode's referral date), or null
+ * @param listSeparator the cell holds a list of codes joined by this separator ({@code x-list-separator}), or null
  */
 public record Field(String name, FieldType type, String titleSv, List<String> aliases, String description,
                     Constraints constraints, String codeList, boolean pseudonymise,
-                    List<String> trueValues, List<String> falseValues, String defaultValue, NotBefore notBefore) {
+                    List<String> trueValues, List<String> falseValues, String defaultValue, NotBefore notBefore,
+                    String listSeparator) {
     public Field {
         aliases = List.copyOf(aliases);
         trueValues = List.copyOf(trueValues);
@@ -37,6 +39,11 @@ public record Field(String name, FieldType type, String titleSv, List<String> al
 
     public boolean required() {
         return constraints.required();
+    }
+
+    /** Whether the cell holds a list of codes rather than one value. */
+    public boolean isList() {
+        return listSeparator != null;
     }
 
     public Optional<String> codeListName() {

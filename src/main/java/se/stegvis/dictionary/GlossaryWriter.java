@@ -39,6 +39,7 @@ public final class GlossaryWriter {
         line("");
         line("## Step ladders");
         dictionary.ladders().values().forEach(this::ladder);
+        rightSupport(dictionary.rightSupport());
         return out.toString();
     }
 
@@ -66,7 +67,8 @@ public final class GlossaryWriter {
     private String allowed(Field f) {
         Constraints c = f.constraints();
         if (f.codeList() != null) {
-            return "code list [`" + f.codeList() + "`](#" + f.codeList() + ")"
+            return (f.isList() ? "codes separated by `" + f.listSeparator() + "`, from code list" : "code list")
+                    + " [`" + f.codeList() + "`](#" + f.codeList() + ")"
                     + (f.defaultValue() == null ? "" : "; empty means `" + f.defaultValue() + "`");
         }
         if (!c.allowed().isEmpty()) {
@@ -130,6 +132,18 @@ public final class GlossaryWriter {
             line("| " + s.step() + " | " + s.sv() + " | " + s.en() + " | " + s.definition() + " |"
                     + (crosswalk ? " " + map.getOrDefault(s.step(), null) + " |" : ""));
         }
+    }
+
+    private void rightSupport(RightSupport rs) {
+        line("");
+        line("## Right support: " + rs.id() + " (version " + rs.version() + ")");
+        line("");
+        line(rs.definition());
+        line("");
+        line("| from | counts as right support when it becomes |");
+        line("|---|---|");
+        rs.moves().keySet().stream().sorted().forEach(from -> line("| `" + from + "` | "
+                + codeJoin(rs.moves().get(from).stream().sorted().toList()) + " |"));
     }
 
     private static String codeJoin(List<String> names) {

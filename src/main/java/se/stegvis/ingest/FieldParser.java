@@ -8,8 +8,10 @@ import se.stegvis.dictionary.FieldType;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the text of one cell into the typed value of its dictionary field and checks the field's
@@ -26,6 +28,8 @@ final class FieldParser {
     }
 
     static final String DATE_FORMS = "YYYY-MM-DD or YYYYMMDD";
+    /** Separators accepted between the codes of a list cell, whatever the dictionary writes. */
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*[|,;+]\\s*");
 
     private final Field field;
     private final Map<String, String> codes;
@@ -55,8 +59,14 @@ final class FieldParser {
         return field;
     }
 
-    /** The typed value of non-blank {@code text}: String, Integer, Double, Boolean or LocalDate. */
+    /**
+     * The typed value of non-blank {@code text}: String, Integer, Double, Boolean or LocalDate; a list
+     * field's codes come back canonical, in the order given, joined by the field's separator.
+     */
     Object parse(String text) throws BadValue {
+        if (field.isList()) {
+            return list(text);
+        }
         Object value = switch (field.type()) {
             case STRING -> string(text);
             case INTEGER -> integer(text);
@@ -69,6 +79,21 @@ final class FieldParser {
             checkRange(n.doubleValue());
         }
         return value;
+    }
+
+    private String list(String text) throws BadValue {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String part : LIST_SEPARATORS.split(text)) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(string(part.strip()));
+            } catch (BadValue e) {
+                throw new BadValue("holds \"" + part.strip() + "\", which " + e.getMessage());
+            }
+        }
+        return out.isEmpty() ? null : String.join(field.listSeparator(), out);
     }
 
     private String string(String text) throws BadValue {

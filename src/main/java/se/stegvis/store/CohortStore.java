@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -77,11 +78,17 @@ public final class CohortStore implements AutoCloseable {
         }
     }
 
-    /** Runs schema.sql only when the tables are missing, so opening an existing store writes nothing. */
+    /** The table schema.sql creates last among the data tables: when it exists, the schema is current. */
+    private static final String NEWEST_TABLE = "ratings";
+
+    /**
+     * Runs schema.sql only when tables are missing, so opening a current store writes nothing; a store
+     * from before the optional tables gains them (schema.sql is idempotent).
+     */
     private void createSchemaIfMissing() throws SQLException {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
-                     + " AND schema_name = 'main' AND table_name = 'import_log'")) {
+                     + " AND schema_name = 'main' AND table_name = '" + NEWEST_TABLE + "'")) {
             rs.next();
             if (rs.getLong(1) > 0) {
                 return;
@@ -122,6 +129,18 @@ public final class CohortStore implements AutoCloseable {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT DISTINCT key_id FROM import_log WHERE key_id IS NOT NULL LIMIT 2")) {
             return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    /** Whether the store has this table (stores from before the optional tables lack them). */
+    public static boolean hasTable(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM duckdb_tables()"
+                + " WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
         }
     }
 

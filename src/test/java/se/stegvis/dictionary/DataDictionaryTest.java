@@ -23,16 +23,19 @@ class DataDictionaryTest {
     void folderOverrideIsReadWhenSet() {
         System.setProperty(DataDictionary.FOLDER_PROPERTY, FOLDER.toString());
         try {
-            assertThat(DataDictionary.load().tables()).hasSize(6);
+            assertThat(DataDictionary.load().tables()).hasSize(12);
         } finally {
             System.clearProperty(DataDictionary.FOLDER_PROPERTY);
         }
     }
 
     @Test
-    void sixCanonicalTablesWithTheirKeys() {
+    void canonicalTablesWithTheirKeys() {
         assertThat(dictionary.tables()).extracting(Table::name)
-                .containsExactly("episodes", "events", "step_assessments", "exits", "follow_ups", "staffing");
+                .containsExactly("episodes", "events", "step_assessments", "exits", "follow_ups", "staffing",
+                        "contacts", "income_sources", "applications", "partner_hours", "context_events", "ratings");
+        assertThat(dictionary.table("income_sources").orElseThrow().primaryKey())
+                .containsExactly("episode_id", "timing", "offset_days", "source");
         Table events = dictionary.table("events").orElseThrow();
         assertThat(events.primaryKey()).containsExactly("episode_id", "event_type", "event_date");
         assertThat(events.foreignKeys()).singleElement().extracting(ForeignKey::referencedTable).isEqualTo("episodes");
@@ -62,7 +65,28 @@ class DataDictionaryTest {
                 }
             }
         }
-        assertThat(coded).isEqualTo(14);
+        assertThat(coded).isEqualTo(29);
+    }
+
+    @Test
+    void partnersAtAContactAreAListOfPartnerCodes() {
+        Field partners = dictionary.table("contacts").orElseThrow().field("partners").orElseThrow();
+        assertThat(partners.isList()).isTrue();
+        assertThat(partners.listSeparator()).isEqualTo("|");
+        assertThat(partners.constraints().allowed()).contains("af", "fk", "ifo", "ame", "psykiatri", "primarvard");
+    }
+
+    @Test
+    void rightSupportClassificationIsVersionedAndCountsSocialAssistanceToCompensation() {
+        RightSupport rs = dictionary.rightSupport();
+        assertThat(rs.version()).isEqualTo("1.0");
+        assertThat(rs.isRightMove("forsorjningsstod", "sjukersattning")).isTrue();
+        assertThat(rs.isRightMove("forsorjningsstod", "aktivitetsersattning")).isTrue();
+        assertThat(rs.isRightMove("sjukersattning", "forsorjningsstod")).isFalse();
+        assertThat(rs.isRightMove("forsorjningsstod", "forsorjningsstod")).isFalse();
+        for (String[] move : rs.pairs()) {
+            assertThat(dictionary.codeList("income_source").orElseThrow().codeValues()).contains(move[0], move[1]);
+        }
     }
 
     @Test

@@ -65,8 +65,33 @@ class CohortStoreTest {
                 columns.add(rs.getString(1));
             }
             assertThat(columns).contains("episodes.person_id", "episodes.episode_kind", "step_assessments.step_std",
-                    "events.event_type", "exits.destination", "follow_ups.status", "staffing.fte", "import_log.key_id");
+                    "events.event_type", "exits.destination", "follow_ups.status", "staffing.fte", "import_log.key_id",
+                    "contacts.partners", "income_sources.extent", "applications.decision", "partner_hours.hours_given",
+                    "context_events.label_sv", "ratings.timing", "episodes.not_relevant_reason",
+                    "step_assessments.work_capacity_clarified");
             assertThat(columns).noneMatch(c -> c.contains("personnummer"));
+        }
+    }
+
+    @Test
+    void storeFromBeforeTheOptionalTablesGainsThemOnOpenAndKeepsItsRows() throws Exception {
+        Path db = dir.resolve("old.duckdb");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE episodes (episode_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL)");
+            st.execute("CREATE TABLE step_assessments (episode_id VARCHAR NOT NULL, assessed_on DATE NOT NULL)");
+            st.execute("CREATE TABLE import_log (import_id INTEGER NOT NULL)");
+            st.execute("INSERT INTO episodes VALUES ('E1', 'p1')");
+        }
+        try (CohortStore store = CohortStore.open(db)) {
+            assertThat(store.count("episodes")).isEqualTo(1);
+            assertThat(store.count("contacts")).isZero();
+            assertThat(CohortStore.hasTable(store.connection(), "ratings")).isTrue();
+            try (Statement st = store.connection().createStatement();
+                 var rs = st.executeQuery("SELECT not_relevant_reason FROM episodes")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isNull();
+            }
         }
     }
 }
