@@ -18,7 +18,7 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
 
     /** The metric names of the CLI. */
     enum Name {
-        FUNNEL, STEPS, TRANSITIONS, LEADTIME, FLOW, OUTCOMES, FLOW_QUALITY, COMPARE, DATA_QUALITY, PROCESS_MAP;
+        FUNNEL, STEPS, TRANSITIONS, LEADTIME, FLOW, OUTCOMES, FLOW_QUALITY, COMPARE, DATA_QUALITY, PROCESS_MAP, REFERRERS;
 
         String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -47,6 +47,7 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
             case COMPARE -> m.compare(cohort, asOf, Rate.parse(rate), withinDays);
             case DATA_QUALITY -> m.dataQuality(cohort, asOf);
             case PROCESS_MAP -> m.processMap(cohort, asOf);
+            case REFERRERS -> m.referrers(cohort, asOf);
         };
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Objects;
 import se.stegvis.cohort.Cohort;
+import se.stegvis.cohort.GroupBy;
 import se.stegvis.disclosure.DisclosurePolicy;
 
 /**
@@ -115,6 +116,15 @@ public final class Metrics {
      */
     public ProcessMapResult processMap(Cohort cohort, LocalDate asOf) {
         return run(() -> ProcessMapMetric.compute(context(cohort, asOf)));
+    }
+
+    /**
+     * Feedback to referrers: per referral source (whatever the cohort's grouping), not relevant with
+     * reasons, accepted, lead time to first meeting (Kaplan-Meier median with interval), where the
+     * people are now and where those who exited went.
+     */
+    public ReferrersResult referrers(Cohort cohort, LocalDate asOf) {
+        return run(() -> ReferrersMetric.compute(context(cohort.groupBy(GroupBy.REFERRAL_SOURCE), asOf)));
     }
 
     /**
