@@ -1,0 +1,196 @@
+package se.stegvis.notebook;
+
+import se.stegvis.charts.Formats;
+import se.stegvis.charts.ForestPlotBuilder;
+import se.stegvis.charts.Hidden;
+import se.stegvis.charts.Lang;
+import se.stegvis.cohort.Cohort;
+import se.stegvis.dictionary.CodeList;
+import se.stegvis.dictionary.DataDictionary;
+import se.stegvis.disclosure.Coarsening;
+import se.stegvis.metrics.Coarse;
+import se.stegvis.metrics.MetricTable;
+import se.stegvis.metrics.Metrics;
+import se.stegvis.metrics.ReferrersResult;
+import se.stegvis.stats.Interval;
+import se.stegvis.stats.Proportions;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The seminar page for one referral source: key figures, where the people it sent are now, why
+ * some were not relevant, where those who exited went. Small groups are coarsened (statuses folded
+ * into "Övriga") rather than hidden, and the page says what was merged.
+ */
+public final class Referrers {
+    private static final CodeList SOURCES = DataDictionary.load().codeList("referral_source").orElseThrow();
+    private static final CodeList REASONS = DataDictionary.load().codeList("not_relevant_reason").orElseThrow();
+
+    /** Statuses of people not yet out of the programme (not relevant and exits are in the key figures). */
+    static final List<String> OPEN = List.of("awaiting_decision", "declined", "accepted", "met", "mapped", "planned",
+            "in_activity");
+
+    private final ReferrersResult result;
+    private final String source;
+    private final Metrics metrics;
+
+    private Referrers(ReferrersResult result, String source, Metrics metrics) {
+        this.result = result;
+        this.source = source;
+        this.metrics = metrics;
+    }
+
+    /** The page data for one referral source code (e.g. {@code fk}) on a selection. */
+    public static Referrers of(Metrics metrics, Cohort cohort, LocalDate asOf, String source) {
+        return new Referrers(metrics.referrers(cohort, asOf), source, metrics);
+    }
+
+    public ReferrersResult result() {
+        return result;
+    }
+
+    /** The referral source's name: "Försäkringskassan". */
+    public static String name(String code, Lang lang) {
+        return SOURCES.code(code).map(c -> lang.pick(c.sv(), c.en())).orElse(code);
+    }
+
+    private int row(MetricTable t) {
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (source.equals(t.key(r, "group"))) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the source referred anybody in the selection. */
+    public boolean any() {
+        return row(result.summary()) >= 0;
+    }
+
+    /** Key figures as large-type HTML tiles: referred, not relevant, accepted, time to first meeting, exits. */
+    public Html keyFigures() {
+        Lang lang = Stegvis.lang();
+        Formats f = Formats.of(lang);
+        MetricTable s = result.summary();
+        int r = row(s);
+        if (r < 0) {
+            return new Html("<p style=\"font-size:22px\">" + lang.pick("Inga remisser från " + name(source, lang)
+                    + " i urvalet.", "No referrals from " + name(source, lang) + " in the selection.") + "</p>");
+        }
+        StringBuilder html = new StringBuilder("<div style=\"display:flex;flex-wrap:wrap;gap:16px;margin:12px 0\">");
+        html.append(tile(lang.pick("Remitterade", "Referred"), count(s, r, "referred", f), ""));
+        html.append(tile(lang.pick("Ej aktuella", "Not relevant"), count(s, r, "not_relevant", f),
+                share(s, r, "not_relevant_share", "nr_lower", "nr_upper", f)));
+        html.append(tile(lang.pick("Antagna", "Accepted"), count(s, r, "accepted", f),
+                share(s, r, "accepted_share", "acc_lower", "acc_upper", f)));
+        String median = s.number(r, "meeting_median").isPresent()
+                ? f.decimal(s.number(r, "meeting_median").getAsDouble(), 0) + lang.pick(" dagar", " days") : "–";
+        String ci = s.number(r, "meeting_lower").isPresent() && s.number(r, "meeting_upper").isPresent()
+                ? "95 % KI " + f.interval(s.number(r, "meeting_lower").getAsDouble(), s.number(r, "meeting_upper").getAsDouble(), 0)
+                : "";
+        html.append(tile(lang.pick("Remiss till första möte (median)", "Referral to first meeting (median)"), median, ci));
+        html.append(tile(lang.pick("Avslutade", "Exited"), count(s, r, "exited", f), ""));
+        html.append(tile(lang.pick("Till arbete eller studier", "To work or studies"),
+                share(s, r, "positive_share", "pos_lower", "pos_upper", f).replaceAll(" \\(.*", ""),
+                lang.pick("av de avslutade ", "of those exited ") + interval(s, r, "pos_lower", "pos_upper", f)));
+        return new Html(html.append("</div>").toString());
+    }
+
+    private static String tile(String label, String value, String detail) {
+        return "<div style=\"border:2px solid #0072B2;border-radius:10px;padding:10px 18px;min-width:220px\">"
+                + "<div style=\"font-size:18px;color:#333\">" + TableHtml.escape(label) + "</div>"
+                + "<div style=\"font-size:40px;font-weight:bold;color:#1a1a1a\">" + TableHtml.escape(value) + "</div>"
+                + "<div style=\"font-size:17px;color:#4d4d4d\">" + TableHtml.escape(detail) + "</div></div>";
+    }
+
+    private static String count(MetricTable t, int r, String column, Formats f) {
+        return t.count(r, column).isPresent() ? f.count(t.count(r, column).getAsLong()) : t.shown(r, t.column(column));
+    }
+
+    private static String share(MetricTable t, int r, String estimate, String lower, String upper, Formats f) {
+        if (t.number(r, estimate).isEmpty()) {
+            return "";
+        }
+        return f.percent(t.number(r, estimate).getAsDouble(), 0) + " " + interval(t, r, lower, upper, f);
+    }
+
+    private static String interval(MetricTable t, int r, String lower, String upper, Formats f) {
+        if (t.number(r, lower).isEmpty() || t.number(r, upper).isEmpty()) {
+            return "";
+        }
+        return "(" + f.percent(t.number(r, lower).getAsDouble(), 0) + "–" + f.percent(t.number(r, upper).getAsDouble(), 0) + ")";
+    }
+
+    /**
+     * Where the people who are still in the programme (or declined) stand, as shares with Wilson
+     * intervals; small statuses folded into "Övriga" when hiding them would hide more than a third.
+     */
+    public ForestPlotBuilder now() {
+        Lang lang = Stegvis.lang();
+        MetricTable now = result.now();
+        Coarsening.CoarseTable t = Coarse.of(only(now, OPEN), "status", OPEN, null, "n", Coarsening.Kind.OTHERS,
+                metrics.policy());
+        ForestPlotBuilder b = shares(t, code -> Labels.code(code, lang))
+                .title(lang.pick("Var de står nu: ännu inte avslutade", "Where they are now: not yet exited"))
+                .subtitle(name(source, lang) + " · " + lang.pick("mätdag ", "as of ") + result.basis().asOf())
+                .definition(lang.pick("Andel av de remitterade som varken bedömts ej aktuella eller avslutats, efter "
+                                + "senast nådda milstolpe på mätdagen, med 95 % konfidensintervall (Wilson).",
+                        "Share of those referred who were neither judged not relevant nor exited, by the latest "
+                                + "milestone reached on the as-of date, with 95% confidence intervals (Wilson)."));
+        return b;
+    }
+
+    /** Reasons for "not relevant" as a coarsened table (small reasons folded into "Övriga"). */
+    public Html reasons() {
+        Lang lang = Stegvis.lang();
+        Coarsening.CoarseTable t = Coarse.of(only(result.reasons(), null), "reason", null, null, "n",
+                Coarsening.Kind.OTHERS, metrics.policy());
+        return new Html(CoarseHtml.render(t, lang.pick("Skäl till ej aktuell", "Reasons for not relevant"),
+                code -> "unknown".equals(code) ? lang.pick("Skäl ej angivet", "No reason recorded")
+                        : REASONS.code(code).map(c -> lang.pick(c.sv(), c.en())).orElse(code), lang));
+    }
+
+    /** Where those who exited went, as shares of the exits with Wilson intervals. */
+    public ForestPlotBuilder destinations() {
+        Lang lang = Stegvis.lang();
+        Coarsening.CoarseTable t = Coarse.of(only(result.destinations(), null), "destination", null, null, "n",
+                Coarsening.Kind.OTHERS, metrics.policy());
+        return shares(t, code -> "unknown".equals(code) ? lang.pick("Okänt", "Unknown") : Labels.destination(code, lang))
+                .title(lang.pick("Vart de avslutade gick", "Where those who exited went"))
+                .subtitle(name(source, lang) + " · " + lang.pick("mätdag ", "as of ") + result.basis().asOf())
+                .definition(lang.pick("Andel av de avslutade per avslutsorsak, med 95 % konfidensintervall (Wilson).",
+                        "Share of those exited by destination, with 95% confidence intervals (Wilson)."));
+    }
+
+    /** The rows of this source (and, when codes is given, of those codes only). */
+    private MetricTable only(MetricTable t, List<String> codes) {
+        return t.filter(r -> source.equals(t.key(r, "group"))
+                && (codes == null || codes.contains(t.key(r, t.columns().get(1).name()))));
+    }
+
+    /** One bar per row of a one-column coarsened table: its share of the table's total. */
+    static ForestPlotBuilder shares(Coarsening.CoarseTable t, java.util.function.Function<String, String> label) {
+        Lang lang = Stegvis.lang();
+        ForestPlotBuilder b = new ForestPlotBuilder().theme(Stegvis.theme()).percent(true).decimals(0)
+                .axisTitle(lang.pick("Andel (%) med 95 % konfidensintervall", "Share (%) with 95% confidence interval"));
+        for (int i = 0; i < t.rows().size(); i++) {
+            String name = t.members().get(i).size() > 1 ? t.rows().get(i) : label.apply(t.rows().get(i));
+            if (t.hidden()[i][0]) {
+                b.hiddenRow(name, t.primary()[i][0] ? Hidden.SMALL : Hidden.PROTECTED);
+            } else if (t.total() > 0) {
+                Interval iv = Proportions.wilson(t.counts()[i][0], t.total(), 0.95);
+                b.row(name, iv.estimate(), iv.lower(), iv.upper(), t.counts()[i][0]);
+            }
+        }
+        if (!t.hiddenTotal()) {
+            b.n(t.total());
+        }
+        String merged = CoarseHtml.describe(t, label, lang);
+        if (!merged.isEmpty()) {
+            b.note(merged);
+        }
+        return b;
+    }
+}
