@@ -99,22 +99,17 @@ public final class ProcessMapChartBuilder extends ChartBuilder<ProcessMapChartBu
     }
 
     @Override
-    public SeminarChart build() {
+    protected List<String> derivedNotes() {
         List<Edge> minor = edges.stream().filter(this::isMinor).toList();
         if (minor.isEmpty()) {
-            return super.build();
+            return List.of();
         }
         long people = minor.stream().mapToLong(Edge::count).sum();
         String share = theme.formats().percent(minorShare, 0);
-        notes.add(t("Visas inte: " + minor.size() + " mindre vägar (under " + share + " av dem som nått sin startpunkt), "
-                        + "sammanlagt " + theme.formats().count(people) + " steg.",
+        return List.of(t("Visas inte: " + minor.size() + " mindre vägar (under " + share + " av dem som nått sin "
+                        + "startpunkt), sammanlagt " + theme.formats().count(people) + " steg.",
                 "Not drawn: " + minor.size() + " minor paths (under " + share + " of those at their start), "
                         + theme.formats().count(people) + " steps in all."));
-        try {
-            return super.build();
-        } finally {
-            notes.remove(notes.size() - 1);
-        }
     }
 
     @Override

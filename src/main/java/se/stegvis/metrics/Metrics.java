@@ -128,6 +128,29 @@ public final class Metrics {
     }
 
     /**
+     * The context events up to {@code asOf} that concern a programme and municipality (null: any);
+     * empty when the store has no {@code context_events} (an optional table).
+     */
+    public java.util.List<ContextEvent> contextEvents(String programme, String municipality, LocalDate asOf) {
+        return run(() -> {
+            java.util.List<ContextEvent> out = new java.util.ArrayList<>();
+            if (!se.stegvis.store.CohortStore.hasTable(connection, "context_events")) {
+                return out;
+            }
+            SqlQuery q = SqlQuery.load("context_events").bind("programme", programme).bind("municipality", municipality)
+                    .bind("as_of", asOf);
+            try (var ps = q.prepare(connection); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Date end = rs.getDate(2);
+                    out.add(new ContextEvent(rs.getDate(1).toLocalDate(), end == null ? null : end.toLocalDate(),
+                            rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
      * The latest date recorded in the store (events, exits, step assessments, follow-ups): the
      * natural as-of date of an export.
      */

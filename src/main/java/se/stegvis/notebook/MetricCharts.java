@@ -2,6 +2,7 @@ package se.stegvis.notebook;
 
 import se.stegvis.charts.AlluvialChartBuilder;
 import se.stegvis.charts.ChartBuilder;
+import se.stegvis.charts.ContextBand;
 import se.stegvis.charts.FlowQualityScatterBuilder;
 import se.stegvis.charts.FlowRunChartBuilder;
 import se.stegvis.charts.ForestPlotBuilder;
@@ -15,6 +16,7 @@ import se.stegvis.charts.SurvivalChartBuilder;
 import se.stegvis.charts.TransitionHeatmapBuilder;
 import se.stegvis.metrics.Basis;
 import se.stegvis.metrics.CompareResult;
+import se.stegvis.metrics.ContextEvent;
 import se.stegvis.metrics.FlowQualityResult;
 import se.stegvis.metrics.FlowResult;
 import se.stegvis.metrics.FunnelResult;
@@ -214,6 +216,45 @@ public final class MetricCharts {
             }
         }
         return b;
+    }
+
+    /**
+     * As {@link #flow(FlowResult, String, YearMonth)} with dated context events shaded; months of
+     * an intake stop are left out of the inflow's median, and the footnote says so.
+     */
+    public static FlowRunChartBuilder flow(FlowResult r, String group, YearMonth fromMonth, List<ContextEvent> events) {
+        FlowRunChartBuilder b = flow(r, group, fromMonth);
+        List<String> months = new ArrayList<>();
+        for (int row : Cells.rowsOf(r.monthly(), group)) {
+            String month = r.monthly().key(row, "month");
+            if (!YearMonth.parse(month).isBefore(fromMonth)) {
+                months.add(month);
+            }
+        }
+        return b.context(bands(months, events));
+    }
+
+    /** Context events as bands over the months they touch (months as "YYYY-MM", in order); others left out. */
+    public static List<ContextBand> bands(List<String> months, List<ContextEvent> events) {
+        List<ContextBand> out = new ArrayList<>();
+        if (months.isEmpty()) {
+            return out;
+        }
+        YearMonth first = YearMonth.parse(months.get(0));
+        YearMonth last = YearMonth.parse(months.get(months.size() - 1));
+        for (ContextEvent e : events) {
+            YearMonth from = YearMonth.from(e.startsOn());
+            YearMonth to = YearMonth.from(e.lastDay());
+            if (to.isBefore(first) || from.isAfter(last)) {
+                continue;
+            }
+            int i = months.indexOf((from.isBefore(first) ? first : from).toString());
+            int j = months.indexOf((to.isAfter(last) ? last : to).toString());
+            if (i >= 0 && j >= i) {
+                out.add(new ContextBand(i, j, e.label(Stegvis.lang().locale()), e.stopsIntake()));
+            }
+        }
+        return out;
     }
 
     /** Monthly inflow, exits and people in programme for one group from a month on. */
