@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import se.stegvis.cohort.Cohort;
 import se.stegvis.cohort.GroupBy;
 import se.stegvis.disclosure.DisclosurePolicy;
+import se.stegvis.metrics.Goal;
 import se.stegvis.metrics.LeadTime;
 import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.MetricTable;
@@ -29,7 +30,8 @@ import se.stegvis.store.CohortStore;
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = {"Computes one metric on the cohort store, with disclosure control applied (counts below the"
                 + " threshold shown as <5, others hidden as .. where they would reveal one).",
-                "NAME: funnel, steps, transitions, leadtime, flow, outcomes, flow-quality, compare, data-quality, process-map, referrers (always per referral source).",
+                "NAME: funnel, steps, transitions, leadtime, flow, outcomes, flow-quality, compare, data-quality,"
+                        + " right-support, cycling, intensity, partner-input, goals, ratings, process-map, referrers (always per referral source).",
                 "Columns are documented in docs/metrics.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:bad arguments or the metric failed", "2:the store could not be opened"})
@@ -103,7 +105,12 @@ final class MetricsCommand implements Callable<Integer> {
             description = "Disclosure threshold (default 5 or the project's settings file; never below 3).")
     Integer threshold;
 
-    @Option(names = "--settings", paramLabel = "FILE", description = "Project settings file (disclosure.threshold).")
+    @Option(names = "--idle-days", paramLabel = "DAYS", defaultValue = "60",
+            description = "intensity: an open episode is idle after DAYS without a held contact.")
+    int idleDays;
+
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "Project settings file (disclosure.threshold; goals: goal.ID.rate, .target, ...).")
     Path settings;
 
     @Option(names = "--unsuppressed",
@@ -197,6 +204,15 @@ final class MetricsCommand implements Callable<Integer> {
             case "table" -> ResultWriter.Format.TABLE;
             default -> throw new IllegalArgumentException("unknown format '" + format + "'; csv, json or table");
         };
-        return new MetricsRequest(MetricsRequest.Name.parse(name), cohort, policy, leadTime, within, rate, f);
+        MetricsRequest.Name metric = MetricsRequest.Name.parse(name);
+        List<Goal> goals = List.of();
+        if (metric == MetricsRequest.Name.GOALS) {
+            if (settings == null) {
+                throw new IllegalArgumentException("goals are read from the project settings file: give --settings FILE"
+                        + " with goal.ID.rate, goal.ID.target (see docs/metrics.md)");
+            }
+            goals = Goal.fromSettings(settings);
+        }
+        return new MetricsRequest(metric, cohort, policy, leadTime, within, rate, f, idleDays, goals);
     }
 }

@@ -2,10 +2,12 @@ package se.stegvis.cli;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import se.stegvis.cohort.Cohort;
 import se.stegvis.disclosure.DisclosurePolicy;
+import se.stegvis.metrics.Goal;
 import se.stegvis.metrics.LeadTime;
 import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.Metrics;
@@ -14,11 +16,12 @@ import se.stegvis.metrics.ResultWriter;
 
 /** A parsed {@code stegvis metrics} call: which metric, on which selection, how shown. */
 record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTime leadTime, int withinDays,
-                      String rate, ResultWriter.Format format) {
+                      String rate, ResultWriter.Format format, int idleDays, List<Goal> goals) {
 
     /** The metric names of the CLI. */
     enum Name {
-        FUNNEL, STEPS, TRANSITIONS, LEADTIME, FLOW, OUTCOMES, FLOW_QUALITY, COMPARE, DATA_QUALITY, PROCESS_MAP, REFERRERS;
+        FUNNEL, STEPS, TRANSITIONS, LEADTIME, FLOW, OUTCOMES, FLOW_QUALITY, COMPARE, DATA_QUALITY,
+        RIGHT_SUPPORT, CYCLING, INTENSITY, PARTNER_INPUT, GOALS, RATINGS, PROCESS_MAP, REFERRERS;
 
         String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -46,6 +49,12 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
             case FLOW_QUALITY -> m.flowQuality(cohort, asOf);
             case COMPARE -> m.compare(cohort, asOf, Rate.parse(rate), withinDays);
             case DATA_QUALITY -> m.dataQuality(cohort, asOf);
+            case RIGHT_SUPPORT -> m.rightSupport(cohort, asOf);
+            case CYCLING -> m.cycling(cohort, asOf);
+            case INTENSITY -> m.intensity(cohort, asOf, idleDays);
+            case PARTNER_INPUT -> m.partnerInput(cohort, asOf);
+            case GOALS -> m.goals(goals, asOf);
+            case RATINGS -> m.ratings(cohort, asOf);
             case PROCESS_MAP -> m.processMap(cohort, asOf);
             case REFERRERS -> m.referrers(cohort, asOf);
         };

@@ -182,12 +182,20 @@ public final class Cohort {
      * the group label as {@code grp}; only meaningful when {@link GroupBy#hasStaffing()}.
      */
     public SqlFragment staffing() {
+        return teamTable("staffing");
+    }
+
+    /**
+     * The rows of a table kept per programme and municipality ({@code staffing}, {@code partner_hours};
+     * a constant, aliased {@code e}) that belong to this selection, with the group label as {@code grp}.
+     */
+    public SqlFragment teamTable(String table) {
         List<SqlFragment> parts = new ArrayList<>();
         addIn(parts, "e.programme", programmes);
         addIn(parts, "e.municipality", municipalities);
         SqlFragment where = SqlFragment.and(parts);
         String grp = groupBy.hasStaffing() ? groupBy.expression() : "'unknown'";
-        return new SqlFragment("SELECT e.*, " + grp + " AS grp FROM staffing e WHERE " + where.sql(), where.params());
+        return new SqlFragment("SELECT e.*, " + grp + " AS grp FROM " + table + " e WHERE " + where.sql(), where.params());
     }
 
     /** A short human-readable description of the selection, for result headers. */

@@ -25,20 +25,34 @@ final class CohortCsv {
     enum Table {
         EPISODES("episodes", List.of("episode_id", "personnummer", "person_id", "programme", "municipality",
                 "referral_date", "referral_source", "birth_year", "gender", "born_abroad", "education",
-                "income_source_at_entry", "occupation_at_entry", "consent", "episode_kind"),
+                "income_source_at_entry", "occupation_at_entry", "consent", "episode_kind", "not_relevant_reason"),
                 CohortCsv::episode, e -> 1),
         EVENTS("events", List.of("episode_id", "event_date", "event_type"),
                 CohortCsv::events, e -> e.events().size()),
-        STEP_ASSESSMENTS("step_assessments", List.of("episode_id", "assessed_on", "ladder", "step", "assessor_org"),
+        STEP_ASSESSMENTS("step_assessments", List.of("episode_id", "assessed_on", "ladder", "step", "assessor_org",
+                "work_capacity_clarified"),
                 CohortCsv::assessments, e -> e.assessments().size()),
         EXITS("exits", List.of("episode_id", "exit_date", "destination", "income_source_at_exit", "occupation_at_exit"),
                 CohortCsv::exit, e -> e.exit() == null ? 0 : 1),
         FOLLOW_UPS("follow_ups", List.of("episode_id", "offset_days", "observed_on", "status"),
                 CohortCsv::followUps, e -> e.followUps().size()),
-        STAFFING("staffing", List.of("programme", "municipality", "month", "fte"), null, null);
+        STAFFING("staffing", List.of("programme", "municipality", "month", "fte"), null, null),
+        CONTACTS("contacts", List.of("episode_id", "contact_date", "kind", "status", "partners"),
+                CohortCsv::contacts, e -> e.details().contacts().size()),
+        INCOME_SOURCES("income_sources", List.of("episode_id", "timing", "offset_days", "source", "extent"),
+                CohortCsv::incomeSources, e -> e.details().incomeSources().size()),
+        APPLICATIONS("applications", List.of("episode_id", "applied_on", "benefit", "decided_on", "decision"),
+                CohortCsv::applications, e -> e.details().applications().size()),
+        PARTNER_HOURS("partner_hours", List.of("programme", "municipality", "partner", "month", "hours_agreed",
+                "hours_given"), null, null),
+        CONTEXT_EVENTS("context_events", List.of("programme", "municipality", "starts_on", "ends_on", "kind",
+                "label_sv", "label_en"), null, null),
+        RATINGS("ratings", List.of("episode_id", "instrument", "rated_on", "score", "timing"),
+                CohortCsv::ratings, e -> e.details().ratings().size());
 
-        /** The tables with rows per episode (all but staffing). */
-        static final List<Table> PER_EPISODE = List.of(EPISODES, EVENTS, STEP_ASSESSMENTS, EXITS, FOLLOW_UPS);
+        /** The tables with rows per episode (all but staffing, partner hours and context events). */
+        static final List<Table> PER_EPISODE = List.of(EPISODES, EVENTS, STEP_ASSESSMENTS, EXITS, FOLLOW_UPS,
+                CONTACTS, INCOME_SOURCES, APPLICATIONS, RATINGS);
 
         final String resource;
         final List<String> columns;
@@ -70,7 +84,8 @@ final class CohortCsv {
                 .append(p.birthYear()).append(',').append(p.gender()).append(',').append(p.bornAbroad()).append(',')
                 .append(p.education()).append(',').append(e.incomeAtEntry()).append(',').append(e.occupationAtEntry())
                 .append(',').append(e.consent()).append(',')
-                .append(e.consultationOnly() ? "consultation" : "enrolled").append('\n');
+                .append(e.consultationOnly() ? "consultation" : "enrolled").append(',')
+                .append(e.details().notRelevantReason() == null ? "" : e.details().notRelevantReason()).append('\n');
     }
 
     static void events(StringBuilder out, SyntheticEpisode e) {
@@ -84,7 +99,7 @@ final class CohortCsv {
         for (StepAssessment s : e.assessments()) {
             out.append(e.episodeId()).append(',');
             date(out, s.day()).append(',').append(s.ladder()).append(',').append(s.step()).append(',')
-                    .append(s.assessorOrg()).append('\n');
+                    .append(s.assessorOrg()).append(',').append(s.day() == e.details().clarifiedOn()).append('\n');
         }
     }
 
@@ -105,6 +120,39 @@ final class CohortCsv {
                 date(out, f.observedDay());
             }
             out.append(',').append(f.status()).append('\n');
+        }
+    }
+
+    static void contacts(StringBuilder out, SyntheticEpisode e) {
+        for (SyntheticEpisode.Contact c : e.details().contacts()) {
+            out.append(e.episodeId()).append(',');
+            date(out, c.day()).append(',').append(c.kind()).append(',').append(c.status()).append(',')
+                    .append(c.partners()).append('\n');
+        }
+    }
+
+    static void incomeSources(StringBuilder out, SyntheticEpisode e) {
+        for (SyntheticEpisode.IncomeSource s : e.details().incomeSources()) {
+            out.append(e.episodeId()).append(',').append(s.timing()).append(',').append(s.offsetDays()).append(',')
+                    .append(s.source()).append(',').append(s.extent()).append('\n');
+        }
+    }
+
+    static void applications(StringBuilder out, SyntheticEpisode e) {
+        for (SyntheticEpisode.Application a : e.details().applications()) {
+            out.append(e.episodeId()).append(',');
+            date(out, a.appliedDay()).append(',').append(a.benefit()).append(',');
+            if (a.decidedDay() != null) {
+                date(out, a.decidedDay());
+            }
+            out.append(',').append(a.decision()).append('\n');
+        }
+    }
+
+    static void ratings(StringBuilder out, SyntheticEpisode e) {
+        for (SyntheticEpisode.Rating r : e.details().ratings()) {
+            out.append(e.episodeId()).append(',').append(r.instrument()).append(',');
+            date(out, r.day()).append(',').append(r.score()).append(',').append(r.timing()).append('\n');
         }
     }
 

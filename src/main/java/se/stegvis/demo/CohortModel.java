@@ -11,11 +11,13 @@ import java.util.SplittableRandom;
 final class CohortModel {
     private static final long PROFILE_STREAM = 1;
     private static final long CHAIN_STREAM = 2;
+    private static final long DETAIL_STREAM = 3;
 
     private final DemoOptions options;
     private final DemoProfiles.Cycling cycling = DemoProfiles.CYCLING;
     private final ReferralCalendar calendar;
     private final EpisodeSimulator simulator;
+    private final EpisodeDetails details;
     private final int idWidth;
     private final int asOfDay;
 
@@ -23,11 +25,12 @@ final class CohortModel {
         this.options = options;
         this.calendar = new ReferralCalendar(DemoProfiles.ALL, options.asOf());
         this.simulator = new EpisodeSimulator(options.asOf());
+        this.details = new EpisodeDetails(options.asOf());
         this.idWidth = Math.max(6, Long.toString(options.episodes()).length());
         this.asOfDay = (int) options.asOf().toEpochDay();
     }
 
-    /** Episode {@code index} (0-based), with all its rows. */
+    /** Episode {@code index} (0-based), with all its rows; the details come from a stream of their own. */
     SyntheticEpisode episode(long index) {
         long first = index;
         while (first % cycling.maxEpisodesPerPerson() != 0 && continuesPrevious(first)) {
@@ -37,7 +40,7 @@ final class CohortModel {
         for (long i = first; i <= index; i++) {
             previous = generate(i, previous);
         }
-        return previous;
+        return details.addTo(previous, random(options.seed(), index, DETAIL_STREAM));
     }
 
     private SyntheticEpisode generate(long index, SyntheticEpisode previous) {

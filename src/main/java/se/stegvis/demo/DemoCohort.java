@@ -7,12 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import se.stegvis.demo.CohortCsv.Table;
 
@@ -24,6 +27,7 @@ import se.stegvis.demo.CohortCsv.Table;
 public final class DemoCohort {
     static final int CHUNK = 2048;
     private static final int BUFFER = 1 << 18;
+    private static final long PARTNER_STREAM = 4;
 
     private final DemoOptions options;
     private final CohortModel model;
@@ -57,13 +61,16 @@ public final class DemoCohort {
                 }
             }
             rows.put(Table.STAFFING, writeStaffing(writers.get(Table.STAFFING)));
+            rows.put(Table.PARTNER_HOURS, writePartnerHours(writers.get(Table.PARTNER_HOURS)));
+            rows.put(Table.CONTEXT_EVENTS, writeContextEvents(writers.get(Table.CONTEXT_EVENTS)));
         } finally {
             closeAll(writers.values());
         }
-        return new DemoSummary(rows.getOrDefault(Table.EPISODES, 0L), rows.getOrDefault(Table.EVENTS, 0L),
-                rows.getOrDefault(Table.STEP_ASSESSMENTS, 0L), rows.getOrDefault(Table.EXITS, 0L),
-                rows.getOrDefault(Table.FOLLOW_UPS, 0L), rows.get(Table.STAFFING),
-                (System.nanoTime() - started) / 1_000_000);
+        Map<String, Long> byName = new LinkedHashMap<>();
+        for (Table t : Table.values()) {
+            byName.put(t.resource, rows.getOrDefault(t, 0L));
+        }
+        return new DemoSummary(byName, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Every episode of the cohort in index order, without writing files (for tests and notebooks). */
@@ -102,6 +109,61 @@ public final class DemoCohort {
             }
         }
         return n;
+    }
+
+    /**
+     * Hours each partner agreed and gave each team per month while the team ran: given near the team's
+     * usual share, half in July, less during the pandemic.
+     */
+    private long writePartnerHours(OutputStream w) throws IOException {
+        YearMonth asOfMonth = YearMonth.from(options.asOf());
+        long n = 0;
+        for (TeamStaffing t : DemoProfiles.STAFFING) {
+            DemoProfiles.TeamWork team = DemoProfiles.teamWork(t.programme(), t.municipality());
+            YearMonth to = t.to() == null || t.to().isAfter(asOfMonth) ? asOfMonth : t.to();
+            for (YearMonth m = t.from(); !m.isAfter(to); m = m.plusMonths(1)) {
+                SplittableRandom rng = CohortModel.random(options.seed(),
+                        DemoProfiles.TEAM_WORK.indexOf(team) * 100_000L + m.getYear() * 12L + m.getMonthValue(), PARTNER_STREAM);
+                double season = m.getMonthValue() == 7 ? 0.5 : 1;
+                LocalDate first = m.atDay(1);
+                if (!first.isBefore(DemoProfiles.PANDEMIC_START.withDayOfMonth(1)) && !first.isAfter(DemoProfiles.PANDEMIC_END)) {
+                    season *= 0.8;
+                }
+                for (DemoProfiles.PartnerInput p : team.partners()) {
+                    double given = p.hoursAgreed() * p.givenShare() * season * (1 + 0.15 * rng.nextGaussian());
+                    given = Math.round(2 * Math.max(0, Math.min(1.2 * p.hoursAgreed(), given))) / 2.0;
+                    w.write((t.programme() + "," + t.municipality() + "," + p.partner() + "," + m + ","
+                            + String.format(Locale.ROOT, "%.1f,%.1f", p.hoursAgreed(), given) + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The dated context events that began by the as-of date, and a summer break each year; ends after it are left open. */
+    private long writeContextEvents(OutputStream w) throws IOException {
+        List<DemoProfiles.ContextEvent> events = new ArrayList<>(DemoProfiles.CONTEXT_EVENTS);
+        int firstYear = DemoProfiles.ALL.stream().mapToInt(p -> p.start().getYear()).min().orElseThrow();
+        for (int y = firstYear; y <= options.asOf().getYear(); y++) {
+            events.add(DemoProfiles.summer(y));
+        }
+        long n = 0;
+        for (DemoProfiles.ContextEvent e : events) {
+            if (e.startsOn().isAfter(options.asOf())) {
+                continue;
+            }
+            String ends = e.endsOn() == null || e.endsOn().isAfter(options.asOf()) ? "" : e.endsOn().toString();
+            w.write((nullToEmpty(e.programme()) + "," + nullToEmpty(e.municipality()) + "," + e.startsOn() + "," + ends
+                    + "," + e.kind() + "," + e.labelSv() + "," + e.labelEn() + "\n").getBytes(StandardCharsets.UTF_8));
+            n++;
+        }
+        return n;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static void closeAll(Iterable<OutputStream> writers) throws IOException {

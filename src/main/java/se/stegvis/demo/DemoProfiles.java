@@ -258,4 +258,100 @@ public final class DemoProfiles {
     /** Share {@code share} of those {@code fromProgramme} moves on start in {@code toProgramme} within weeks. */
     public record Onward(String fromProgramme, String municipality, String toProgramme, double share) {
     }
+
+    /**
+     * How each team works with its participants and partners. Smedjebacken's EVI meets often with
+     * IFO, AME, AF and FK at the table and gets nearly all the hours agreed; Ludvika's meets less often,
+     * mostly alone, and health care, AF and FK give well under what they agreed (the reports' own
+     * explanation of the difference). SIP meetings dominate Kaosam's work in Lund.
+     */
+    public static final List<TeamWork> TEAM_WORK = List.of(
+            new TeamWork("evi", "Smedjebacken", 3.0, 0.10, List.of(
+                    new PartnerInput("ifo", 0.55, 40, 0.98), new PartnerInput("ame", 0.45, 32, 0.95),
+                    new PartnerInput("af", 0.35, 16, 0.92), new PartnerInput("fk", 0.25, 8, 0.90),
+                    new PartnerInput("region", 0.15, 8, 0.85))),
+            new TeamWork("evi", "Ludvika", 1.6, 0.05, List.of(
+                    new PartnerInput("ifo", 0.30, 20, 0.85), new PartnerInput("af", 0.10, 8, 0.45),
+                    new PartnerInput("fk", 0.05, 4, 0.35), new PartnerInput("region", 0.05, 2, 0.50))),
+            new TeamWork("rehabteamet", "Ludvika", 2.2, 0.08, List.of(
+                    new PartnerInput("region", 0.25, 16, 0.80), new PartnerInput("ifo", 0.20, 8, 0.80),
+                    new PartnerInput("af", 0.20, 8, 0.70), new PartnerInput("fk", 0.10, 4, 0.60))),
+            new TeamWork("rehabteamet", "Smedjebacken", 2.0, 0.08, List.of(
+                    new PartnerInput("ame", 0.30, 8, 0.90), new PartnerInput("region", 0.20, 4, 0.80),
+                    new PartnerInput("af", 0.15, 4, 0.80))),
+            new TeamWork("uma", "Ludvika", 1.5, 0.05, List.of(
+                    new PartnerInput("fk", 0.30, 8, 0.80), new PartnerInput("af", 0.15, 4, 0.70),
+                    new PartnerInput("psykiatri", 0.15, 4, 0.60))),
+            new TeamWork("uma", "Smedjebacken", 1.5, 0.05, List.of(
+                    new PartnerInput("fk", 0.30, 4, 0.80), new PartnerInput("ame", 0.20, 4, 0.90))),
+            new TeamWork("klientsupport", "Båstad", 1.2, 0.05, List.of(
+                    new PartnerInput("ifo", 0.30, 16, 0.90), new PartnerInput("primarvard", 0.10, 4, 0.60),
+                    new PartnerInput("fk", 0.10, 4, 0.50), new PartnerInput("af", 0.05, 4, 0.50))),
+            new TeamWork("sip", "Lund", 1.0, 0.70, List.of(
+                    new PartnerInput("ifo", 0.70, 16, 0.95), new PartnerInput("psykiatri", 0.60, 20, 0.90),
+                    new PartnerInput("primarvard", 0.50, 16, 0.85), new PartnerInput("fk", 0.50, 8, 0.90),
+                    new PartnerInput("af", 0.40, 8, 0.85))),
+            new TeamWork("ist", "Falkenberg", 2.0, 0.25, List.of(
+                    new PartnerInput("ifo", 0.60, 20, 0.95), new PartnerInput("af", 0.50, 16, 0.95),
+                    new PartnerInput("fk", 0.45, 12, 0.90), new PartnerInput("region", 0.35, 8, 0.85),
+                    new PartnerInput("psykiatri", 0.20, 4, 0.80), new PartnerInput("vbu", 0.15, 4, 0.90))));
+
+    /** The team work of a programme in a municipality. */
+    static TeamWork teamWork(String programme, String municipality) {
+        for (TeamWork t : TEAM_WORK) {
+            if (t.programme().equals(programme) && t.municipality().equals(municipality)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no team work for " + programme + " in " + municipality);
+    }
+
+    /**
+     * @param contactsPerMonth planned contacts per enrolled person and month (held or not)
+     * @param sipShare share of contacts that are SIP meetings
+     * @param partners who comes to meetings and gives hours
+     */
+    public record TeamWork(String programme, String municipality, double contactsPerMonth, double sipShare,
+                           List<PartnerInput> partners) {
+    }
+
+    /**
+     * @param attendance chance the partner is present at a meeting (SIP meetings: more)
+     * @param hoursAgreed hours a month the partner agreed to give the team
+     * @param givenShare share of the agreed hours given in a usual month
+     */
+    public record PartnerInput(String partner, double attendance, double hoursAgreed, double givenShare) {
+    }
+
+    /** The pandemic's restrictions (digital meetings, fewer partner hours). */
+    static final LocalDate PANDEMIC_START = LocalDate.of(2020, 3, 11);
+    static final LocalDate PANDEMIC_END = LocalDate.of(2021, 6, 30);
+
+    /**
+     * Dated context the reports name: Båstad's intake stop (the low inflow of 2019 Q2-Q3), the
+     * pandemic, Arbetsförmedlingen's reform from 2022, staff cuts and UMA's closing; summers are added per year.
+     */
+    public static final List<ContextEvent> CONTEXT_EVENTS = List.of(
+            new ContextEvent("klientsupport", "Båstad", LocalDate.of(2019, 4, 1), LocalDate.of(2019, 9, 30),
+                    "intake_stop", "Intagsstopp Klientsupport", "Klientsupport intake stop"),
+            new ContextEvent(null, null, PANDEMIC_START, PANDEMIC_END, "pandemic", "Covid-19-pandemin", "Covid-19 pandemic"),
+            new ContextEvent(null, null, LocalDate.of(2022, 1, 1), null, "reform",
+                    "Arbetsförmedlingens reformering", "Arbetsförmedlingen reform"),
+            new ContextEvent("evi", "Ludvika", LocalDate.of(2020, 1, 1), null, "staff_change",
+                    "Färre tjänster i EVI-teamet", "Fewer posts in the EVI team"),
+            new ContextEvent("rehabteamet", "Ludvika", LocalDate.of(2020, 3, 1), LocalDate.of(2021, 12, 31), "staff_change",
+                    "Neddragning under pandemin", "Cut during the pandemic"),
+            new ContextEvent("uma", null, LocalDate.of(2020, 10, 31), LocalDate.of(2020, 10, 31), "other",
+                    "UMA avslutas", "UMA closes"));
+
+    /** Summer holidays, from midsummer to mid-August, each year. */
+    static ContextEvent summer(int year) {
+        return new ContextEvent(null, null, LocalDate.of(year, 6, 24), LocalDate.of(year, 8, 10), "summer",
+                "Sommaruppehåll", "Summer break");
+    }
+
+    /** A dated context event; programme and municipality null when it concerns all, {@code endsOn} null while it lasts. */
+    public record ContextEvent(String programme, String municipality, LocalDate startsOn, LocalDate endsOn, String kind,
+                               String labelSv, String labelEn) {
+    }
 }

@@ -182,7 +182,7 @@ final class EpisodeSimulator {
                                             Outcome outcome) {
         return new SyntheticEpisode(entry.referral().episodeId(), entry.person(), entry.profile(),
                 entry.referral().day(), entry.source(), entry.income(), entry.occupation(), consent, consultation,
-                events, steps, exit, followUps, outcome);
+                events, steps, exit, followUps, outcome, SyntheticEpisode.Details.NONE);
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.List;
  * @param exit null while the person is still in the programme at the as-of date, or when the
  *     episode ended before enrolment (not relevant, declined, consultation only)
  * @param outcome how the episode ends when nothing cuts it, used to chain the person's next episode
+ * @param details what the reports ask beyond the ladder (contacts, income sources, applications,
+ *     ratings, the reason a referral was not relevant); {@link Details#NONE} until added
  */
 public record SyntheticEpisode(
         String episodeId,
@@ -23,7 +25,14 @@ public record SyntheticEpisode(
         List<StepAssessment> assessments,
         Exit exit,
         List<FollowUp> followUps,
-        Outcome outcome) {
+        Outcome outcome,
+        Details details) {
+
+    /** The same episode with its details. */
+    SyntheticEpisode withDetails(Details d) {
+        return new SyntheticEpisode(episodeId, person, profile, referralDay, referralSource, incomeAtEntry,
+                occupationAtEntry, consent, consultationOnly, events, assessments, exit, followUps, outcome, d);
+    }
 
     /** A synthetic person; the same person can carry several episodes. */
     public record Person(String personnummer, int birthYear, String gender, boolean bornAbroad, String education) {
@@ -53,5 +62,32 @@ public record SyntheticEpisode(
         boolean exitedTo(String dest) {
             return "exited".equals(ending) && dest.equals(destination);
         }
+    }
+
+    /**
+     * The optional tables' rows of one episode.
+     *
+     * @param notRelevantReason code of why the referral was not relevant, or null
+     * @param clarifiedOn day of the step assessment that settled the work capacity, or -1
+     */
+    public record Details(String notRelevantReason, int clarifiedOn, List<Contact> contacts,
+                          List<IncomeSource> incomeSources, List<Application> applications, List<Rating> ratings) {
+        public static final Details NONE = new Details(null, -1, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** A contact; {@code partners} are partner codes joined by | (empty when none). */
+    public record Contact(int day, String kind, String status, String partners) {
+    }
+
+    /** An income source at entry, exit or a follow-up ({@code offsetDays} 0 at entry and exit). */
+    public record IncomeSource(String timing, int offsetDays, String source, String extent) {
+    }
+
+    /** An application; {@code decidedDay} is null while pending. */
+    public record Application(int appliedDay, String benefit, Integer decidedDay, String decision) {
+    }
+
+    /** A self-rating. */
+    public record Rating(String instrument, int day, int score, String timing) {
     }
 }

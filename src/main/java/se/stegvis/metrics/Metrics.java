@@ -3,9 +3,11 @@ package se.stegvis.metrics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import se.stegvis.cohort.Cohort;
 import se.stegvis.cohort.GroupBy;
+import se.stegvis.dictionary.DataDictionary;
 import se.stegvis.disclosure.DisclosurePolicy;
 
 /**
@@ -148,6 +150,47 @@ public final class Metrics {
             }
             return out;
         });
+    }
+
+    /**
+     * Right support: income source at entry against exit and each follow-up (transition matrix), share
+     * with a right-support move by the dictionary's classification, applications and decisions.
+     * Needs table {@code income_sources}.
+     */
+    public RightSupportResult rightSupport(Cohort cohort, LocalDate asOf) {
+        return run(() -> RightSupportMetric.compute(context(cohort, asOf), DataDictionary.load().rightSupport()));
+    }
+
+    /** Cycling: episodes per person, time from an episode's end to re-entry (Kaplan-Meier), share back within 6/12/24 months. */
+    public CyclingResult cycling(Cohort cohort, LocalDate asOf) {
+        return run(() -> CyclingMetric.compute(context(cohort, asOf)));
+    }
+
+    /**
+     * Intensity: held contacts per person-month (Poisson), gaps, cancelled share, attendance, open
+     * episodes idle for {@code idleDays} (default {@value IntensityMetric#DEFAULT_IDLE_DAYS}). Needs table {@code contacts}.
+     */
+    public IntensityResult intensity(Cohort cohort, LocalDate asOf, int idleDays) {
+        return run(() -> IntensityMetric.compute(context(cohort, asOf), idleDays));
+    }
+
+    /**
+     * Partner input: hours agreed vs given per partner and month, partners present at meetings, beside
+     * the same unit's and year's step-up share and median lead time to the first meeting. Needs table
+     * {@code partner_hours} or {@code contacts}.
+     */
+    public PartnerInputResult partnerInput(Cohort cohort, LocalDate asOf) {
+        return run(() -> PartnerInputMetric.compute(context(cohort, asOf)));
+    }
+
+    /** The project's goals (see {@link Goal#fromSettings}), each met, not met, cannot tell or not measurable. */
+    public GoalsResult goals(List<Goal> goals, LocalDate asOf) {
+        return run(() -> GoalsMetric.compute(context(Cohort.all(), asOf), goals, DataDictionary.load().rightSupport()));
+    }
+
+    /** Self-ratings before and after: paired Wilcoxon signed-rank test, share improved, loss. Needs table {@code ratings}. */
+    public RatingsResult ratings(Cohort cohort, LocalDate asOf) {
+        return run(() -> RatingsMetric.compute(context(cohort, asOf)));
     }
 
     /**

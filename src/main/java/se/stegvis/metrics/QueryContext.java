@@ -1,9 +1,13 @@
 package se.stegvis.metrics;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import se.stegvis.cohort.Cohort;
 import se.stegvis.disclosure.DisclosurePolicy;
+import se.stegvis.store.CohortStore;
 
 /**
  * One metric call: the store, the disclosure policy, the selection and the as-of date, and the
@@ -30,5 +34,25 @@ record QueryContext(Connection connection, DisclosurePolicy policy, Cohort cohor
 
     SqlQuery query(String name) {
         return query(name, 0);
+    }
+
+    /**
+     * Fails with {@link MissingTableException} when the store holds no rows of the optional table
+     * {@code table} (a constant of the calling metric), which {@code metric} needs.
+     */
+    void require(String metric, String table) throws SQLException {
+        if (!hasRows(table)) {
+            throw new MissingTableException(metric, table);
+        }
+    }
+
+    /** Whether the store has the optional table {@code table} (a constant) with at least one row. */
+    boolean hasRows(String table) throws SQLException {
+        if (!CohortStore.hasTable(connection, table)) {
+            return false;
+        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
+            return rs.next();
+        }
     }
 }

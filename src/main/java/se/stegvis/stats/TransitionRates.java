@@ -2,7 +2,6 @@ package se.stegvis.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
@@ -55,7 +54,6 @@ public final class TransitionRates {
     /** Every off-diagonal intensity out of a state with time at risk, with Poisson intervals. */
     public List<TransitionRate> rates(double level) {
         Checks.level(level);
-        double alpha = 1 - level;
         List<TransitionRate> out = new ArrayList<>();
         for (int r = 0; r < states.size(); r++) {
             if (exposure[r] == 0) {
@@ -66,10 +64,8 @@ public final class TransitionRates {
                     continue;
                 }
                 long c = n[r][s];
-                double lower = c == 0 ? 0 : GammaDistribution.of(c, 1).inverseCumulativeProbability(alpha / 2) / exposure[r];
-                double upper = GammaDistribution.of(c + 1, 1).inverseSurvivalProbability(alpha / 2) / exposure[r];
                 out.add(new TransitionRate(states.get(r), states.get(s), c, exposure[r],
-                        new Interval(c / exposure[r], lower, upper, level)));
+                        PoissonRate.exact(c, exposure[r], level)));
             }
         }
         return out;

@@ -164,4 +164,90 @@ class DemoShapeTest {
         return e.events().stream().filter(ev -> ev.type().equals(type)).findFirst().orElseThrow().day();
     }
 
+
+    @Test
+    void smedjebackensEviHasMorePartnersAtTheTableThanLudvikas() {
+        double smedjebacken = partnersPerHeldMeeting(at("evi", "Smedjebacken"));
+        double ludvika = partnersPerHeldMeeting(at("evi", "Ludvika"));
+        assertThat(smedjebacken).isBetween(1.4, 2.4);
+        assertThat(ludvika).isLessThan(0.8);
+    }
+
+    @Test
+    void contactsIncludeCancellationsNoShowsAndIdleStretches() {
+        List<SyntheticEpisode.Contact> contacts = cohort.stream().flatMap(e -> e.details().contacts().stream()).toList();
+        double cancelled = contacts.stream().filter(c -> c.status().equals("cancelled")).count() / (double) contacts.size();
+        double noShow = contacts.stream().filter(c -> c.status().equals("no_show")).count() / (double) contacts.size();
+        assertThat(cancelled).isBetween(0.09, 0.14);
+        assertThat(noShow).isBetween(0.04, 0.09);
+        long withIdleGap = cohort.stream().filter(e -> maxGap(e.details().contacts()) >= 60).count();
+        assertThat(withIdleGap).isGreaterThan(cohort.size() / 20);
+    }
+
+    @Test
+    void forsakringskassanRefusesAboutHalfOfTheApplicationsInBastad() {
+        List<SyntheticEpisode.Application> apps = select(at("klientsupport", "Båstad")).stream()
+                .flatMap(e -> e.details().applications().stream()).filter(a -> !a.decision().equals("pending")).toList();
+        double refused = apps.stream().filter(a -> a.decision().equals("refused")).count() / (double) apps.size();
+        assertThat(apps).hasSizeGreaterThan(100);
+        assertThat(refused).isBetween(0.4, 0.6);
+    }
+
+    @Test
+    void ratingsAreMadeBeforeAndForFewerAfterAndImproveForThoseWhoWork() {
+        List<SyntheticEpisode.Rating> ratings = cohort.stream().flatMap(e -> e.details().ratings().stream()).toList();
+        long before = ratings.stream().filter(r -> r.timing().equals("before")).count();
+        long after = ratings.stream().filter(r -> r.timing().equals("after")).count();
+        assertThat(after).isLessThan(before * 6 / 10).isGreaterThan(before / 5);
+        double change = cohort.stream().filter(e -> e.exit() != null && e.exit().destination().equals("arbete"))
+                .mapToDouble(e -> pairedChange(e.details().ratings())).filter(d -> !Double.isNaN(d)).average().orElseThrow();
+        assertThat(change).isBetween(8.0, 20.0);
+    }
+
+    @Test
+    void everyNotRelevantReferralHasAReasonAndBastadsAreMostlyTooIll() {
+        List<SyntheticEpisode> notRelevant = cohort.stream().filter(e -> has(e, "decision_not_relevant")).toList();
+        assertThat(notRelevant).allMatch(e -> e.details().notRelevantReason() != null);
+        assertThat(cohort.stream().filter(e -> !has(e, "decision_not_relevant"))).allMatch(e -> e.details().notRelevantReason() == null);
+        Map<String, Long> bastad = notRelevant.stream().filter(at("klientsupport", "Båstad"))
+                .collect(Collectors.groupingBy(e -> e.details().notRelevantReason(), Collectors.counting()));
+        assertThat(bastad.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()).isEqualTo("for_sjuk");
+    }
+
+    @Test
+    void incomeSourcesAtExitFollowTheExitRowAndSomeArePartial() {
+        long partial = 0;
+        for (SyntheticEpisode e : cohort) {
+            List<SyntheticEpisode.IncomeSource> atExit = e.details().incomeSources().stream()
+                    .filter(s -> s.timing().equals("exit")).toList();
+            if (e.exit() == null) {
+                assertThat(atExit).isEmpty();
+                continue;
+            }
+            assertThat(atExit).extracting(SyntheticEpisode.IncomeSource::source).contains(e.exit().incomeSource());
+            partial += atExit.stream().filter(s -> s.extent().equals("partial")).count();
+        }
+        assertThat(partial).isGreaterThan(500);
+    }
+
+    private static double partnersPerHeldMeeting(Predicate<SyntheticEpisode> where) {
+        return select(where).stream().flatMap(e -> e.details().contacts().stream())
+                .filter(c -> c.status().equals("held") && !c.kind().equals("phone"))
+                .mapToInt(c -> c.partners().isEmpty() ? 0 : c.partners().split("\\|").length).average().orElseThrow();
+    }
+
+    private static int maxGap(List<SyntheticEpisode.Contact> contacts) {
+        int max = 0;
+        for (int i = 1; i < contacts.size(); i++) {
+            max = Math.max(max, contacts.get(i).day() - contacts.get(i - 1).day());
+        }
+        return max;
+    }
+
+    private static double pairedChange(List<SyntheticEpisode.Rating> ratings) {
+        Map<String, Map<String, Integer>> byInstrument = ratings.stream().collect(Collectors.groupingBy(
+                SyntheticEpisode.Rating::instrument, Collectors.toMap(SyntheticEpisode.Rating::timing, SyntheticEpisode.Rating::score)));
+        Map<String, Integer> qol = byInstrument.get("qol");
+        return qol == null || qol.size() < 2 ? Double.NaN : qol.get("after") - qol.get("before");
+    }
 }

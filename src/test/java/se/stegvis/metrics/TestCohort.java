@@ -51,6 +51,22 @@ public final class TestCohort implements AutoCloseable {
         return new Episode(id);
     }
 
+    /** Hours a partner agreed and gave a team in a month (given null: not reported). */
+    public TestCohort partnerHours(String programme, String municipality, String partner, String month, double agreed,
+                                   Double given) {
+        exec("INSERT INTO partner_hours VALUES (?, ?, ?, ?, ?, ?)", programme, municipality, partner, LocalDate.parse(month),
+                agreed, given);
+        return this;
+    }
+
+    /** A context event for all programmes (programme null) or one; {@code endsOn} null while it lasts. */
+    public TestCohort contextEvent(String programme, String municipality, String startsOn, String endsOn, String kind,
+                                   String labelSv) {
+        exec("INSERT INTO context_events VALUES (?, ?, ?, ?, ?, ?, NULL)", programme, municipality, LocalDate.parse(startsOn),
+                endsOn == null ? null : LocalDate.parse(endsOn), kind, labelSv);
+        return this;
+    }
+
     public TestCohort staffing(String programme, String municipality, String month, double fte) {
         exec("INSERT INTO staffing VALUES (?, ?, ?, ?)", programme, municipality, LocalDate.parse(month), fte);
         return this;
@@ -120,7 +136,8 @@ public final class TestCohort implements AutoCloseable {
         }
 
         public Episode step(String date, String ladder, int step, int stepStd) {
-            exec("INSERT INTO step_assessments VALUES (?, ?, ?, ?, ?, 'team')", id, LocalDate.parse(date), ladder, step, stepStd);
+            exec("INSERT INTO step_assessments (episode_id, assessed_on, ladder, step, step_std, assessor_org)"
+                    + " VALUES (?, ?, ?, ?, ?, 'team')", id, LocalDate.parse(date), ladder, step, stepStd);
             return this;
         }
 
@@ -128,6 +145,35 @@ public final class TestCohort implements AutoCloseable {
         public Episode exit(String date, String destination) {
             exec("INSERT INTO exits (episode_id, exit_date, destination) VALUES (?, ?, ?)", id, LocalDate.parse(date), destination);
             return event("exit", date);
+        }
+
+        /** A contact; {@code partners} as stored (codes joined by |), or null. */
+        public Episode contact(String date, String kind, String status, String partners) {
+            exec("INSERT INTO contacts VALUES (?, ?, ?, ?, ?)", id, LocalDate.parse(date), kind, status, partners);
+            return this;
+        }
+
+        /** A held meeting without partners. */
+        public Episode meeting(String date) {
+            return contact(date, "meeting", "held", null);
+        }
+
+        /** An income source at entry, exit ({@code offsetDays} 0) or follow-up. */
+        public Episode source(String timing, int offsetDays, String source, String extent) {
+            exec("INSERT INTO income_sources VALUES (?, ?, ?, ?, ?)", id, timing, offsetDays, source, extent);
+            return this;
+        }
+
+        /** An application; {@code decided} null while pending. */
+        public Episode application(String applied, String benefit, String decided, String decision) {
+            exec("INSERT INTO applications VALUES (?, ?, ?, ?, ?)", id, LocalDate.parse(applied), benefit,
+                    decided == null ? null : LocalDate.parse(decided), decision);
+            return this;
+        }
+
+        public Episode rating(String instrument, String date, double score, String timing) {
+            exec("INSERT INTO ratings VALUES (?, ?, ?, ?, ?)", id, instrument, LocalDate.parse(date), score, timing);
+            return this;
         }
 
         public Episode followUp(int offsetDays, String status) {
