@@ -98,6 +98,44 @@ public final class Referrers {
         return new Html(html.append("</div>").toString());
     }
 
+    /** Every referral source side by side: referred, not relevant, accepted, median days to first meeting, to work or studies. */
+    public Html comparison() {
+        Lang lang = Stegvis.lang();
+        Formats f = Formats.of(lang);
+        MetricTable s = result.summary();
+        String th = "<th style=\"text-align:right;padding:4px 14px;border-bottom:2px solid #444\">";
+        StringBuilder html = new StringBuilder("<table style=\"border-collapse:collapse;font-size:20px\"><thead><tr>"
+                + "<th style=\"text-align:left;padding:4px 14px;border-bottom:2px solid #444\">"
+                + lang.pick("Remittent", "Referrer") + "</th>" + th + lang.pick("Remitterade", "Referred") + "</th>" + th
+                + lang.pick("Ej aktuella", "Not relevant") + "</th>" + th + lang.pick("Antagna", "Accepted") + "</th>" + th
+                + lang.pick("Dagar till första möte (median)", "Days to first meeting (median)") + "</th>" + th
+                + lang.pick("Till arbete/studier av avslutade", "To work/studies of exits") + "</th></tr></thead><tbody>");
+        for (int r = 0; r < s.rowCount(); r++) {
+            String code = s.key(r, "group");
+            String style = code.equals(source) ? "font-weight:bold;background:#EAF3FA;" : "";
+            String td = "<td style=\"" + style + "text-align:right;padding:4px 14px;border-bottom:1px solid #ddd\">";
+            html.append("<tr><td style=\"").append(style).append("padding:4px 14px;border-bottom:1px solid #ddd\">")
+                    .append(TableHtml.escape(name(code, lang))).append("</td>")
+                    .append(td).append(TableHtml.escape(count(s, r, "referred", f))).append("</td>")
+                    .append(td).append(TableHtml.escape(percentOrCount(s, r, "not_relevant_share", "not_relevant", f))).append("</td>")
+                    .append(td).append(TableHtml.escape(percentOrCount(s, r, "accepted_share", "accepted", f))).append("</td>")
+                    .append(td).append(TableHtml.escape(s.number(r, "meeting_median").isPresent()
+                            ? f.decimal(s.number(r, "meeting_median").getAsDouble(), 0) : "–")).append("</td>")
+                    .append(td).append(TableHtml.escape(percentOrCount(s, r, "positive_share", "positive", f))).append("</td></tr>");
+        }
+        html.append("</tbody></table><p style=\"color:#444;font-size:18px\">")
+                .append(TableHtml.escape(lang.pick("Andelar av de remitterade (ej aktuella, antagna) och av de avslutade (arbete/studier). "
+                        + "\"<5\": färre än fem, \"..\": dolt för att skydda ett litet tal.",
+                        "Shares of those referred (not relevant, accepted) and of those exited (work/studies). "
+                        + "\"<5\": fewer than five, \"..\": hidden to protect a small count.")))
+                .append("</p>");
+        return new Html(html.toString());
+    }
+
+    private static String percentOrCount(MetricTable t, int r, String share, String count, Formats f) {
+        return t.number(r, share).isPresent() ? f.percent(t.number(r, share).getAsDouble(), 0) : t.shown(r, t.column(count));
+    }
+
     private static String tile(String label, String value, String detail) {
         return "<div style=\"border:2px solid #0072B2;border-radius:10px;padding:10px 18px;min-width:220px\">"
                 + "<div style=\"font-size:18px;color:#333\">" + TableHtml.escape(label) + "</div>"
