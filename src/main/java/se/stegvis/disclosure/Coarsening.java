@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * {@link Kind}: adjacent rows merged (ordered categories such as ladder steps: each round merges the
  * row holding the smallest small cell with its smaller neighbour), months to quarters to half-years
  * to years, or the smallest units folded one by one into "Övriga". The chosen grouping is the finest
- * candidate in which no cell is in 1..threshold-1, so suppression hides nothing; when none is, the
- * candidate whose shown cells hold the most people. The chosen table is then suppressed as usual
+ * candidate in which suppression hides at most a third of the cells (so as much detail as possible
+ * stays); when none is, the candidate whose shown cells hold the most people. The chosen table is then suppressed as usual
  * (primary and secondary, {@link Suppressor}), so no shown cell is small and no hidden one can be
  * recomputed from what is shown.
  */
@@ -136,7 +136,7 @@ public final class Coarsening {
         long bestShown = -1;
         for (Grouping g : candidates(table, kind, policy)) {
             CoarseTable t = suppress(table, g.groups, g.labels, policy, before);
-            if (!anySmall(t.counts(), policy)) {
+            if (t.hiddenShare() <= HIDDEN_SHARE_LIMIT) {
                 return t;
             }
             long shown = shownPeople(t);
@@ -151,17 +151,6 @@ public final class Coarsening {
     private static CoarseTable withBefore(CoarseTable t, double before) {
         return new CoarseTable(t.rows(), t.members(), t.columns(), t.counts(), t.hidden(), t.primary(), t.rowTotals(),
                 t.hiddenRowTotals(), t.columnTotals(), t.hiddenColumnTotals(), t.total(), t.hiddenTotal(), before);
-    }
-
-    private static boolean anySmall(long[][] counts, DisclosurePolicy policy) {
-        for (long[] row : counts) {
-            for (long v : row) {
-                if (policy.isSmall(v)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static long shownPeople(CoarseTable t) {
@@ -301,7 +290,12 @@ public final class Coarsening {
         for (int i = 0; i < t.rows().size(); i++) {
             byTotal.add(i);
         }
-        byTotal.sort((a, b) -> Long.compare(total(t, List.of(a)), total(t, List.of(b))));
+        // A row already called "Övriga" is folded first, so there is never a second one.
+        byTotal.sort((a, b) -> {
+            boolean oa = OTHERS_SV.equals(t.rows().get(a));
+            boolean ob = OTHERS_SV.equals(t.rows().get(b));
+            return oa != ob ? (oa ? -1 : 1) : Long.compare(total(t, List.of(a)), total(t, List.of(b)));
+        });
         // Fold the smallest units first; at least two go into "Övriga" (one alone would be itself).
         for (int folded = 2; folded < t.rows().size(); folded++) {
             List<Integer> rest = byTotal.subList(0, folded);

@@ -78,13 +78,17 @@ public final class BeyondCharts {
                 .axisTitles(lang.pick("Försörjning vid start", "Income source at entry"),
                         lang.pick("Försörjning " + at(at, lang), "Income source " + at(at, lang)))
                 .matrix(rows, cols, counts, shares, hidden, rowSizes);
-        if (!f.folded().isEmpty()) {
-            b.note(lang.pick("Övriga: ", "Others: ") + String.join(", ", f.folded().stream().map(x -> income(x, lang)).toList())
-                    + ".");
-        }
-        String merged = CoarseHtml.describe(ct, x -> income(x, lang), lang);
-        if (!merged.isEmpty()) {
-            b.note(merged);
+        if (!f.folded().isEmpty() || ct.merged()) {
+            b.note(lang.pick("Övriga: " + f.folded().size() + " mindre vanliga försörjningar och kombinationer"
+                            + (ct.merged() ? ", och rader som slagits ihop för att inte dölja "
+                            + Stegvis.theme().formats().percent(ct.hiddenBefore(), 0) + " av cellerna: "
+                            + String.join(", ", ct.members().stream().filter(x -> x.size() > 1).flatMap(List::stream)
+                            .filter(x -> !x.equals("Övriga")).map(x -> income(x, lang)).toList()) : "") + ".",
+                    "Others: " + f.folded().size() + " less common income sources and combinations"
+                            + (ct.merged() ? ", and rows merged so as not to hide "
+                            + Stegvis.theme().formats().percent(ct.hiddenBefore(), 0) + " of the cells: "
+                            + String.join(", ", ct.members().stream().filter(x -> x.size() > 1).flatMap(List::stream)
+                            .filter(x -> !x.equals("Övriga")).map(x -> income(x, lang)).toList()) : "") + "."));
         }
         return b;
     }
