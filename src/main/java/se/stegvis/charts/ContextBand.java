@@ -23,26 +23,43 @@ public record ContextBand(int first, int last, String label, boolean stopsIntake
         return i >= first && i <= last;
     }
 
-    /** Shades each band from plot's top to bottom, x from the screen position of a period index; labels stagger down. */
+    /**
+     * Shades each band from plot's top to bottom, x from the screen position of a period index.
+     * Labels go on the first of three rows where they overlap no other; a label already shown
+     * (the summer every year) or one with no room left is not repeated: the shading says it.
+     */
     static void paint(Canvas c, List<ContextBand> bands, DoubleUnaryOperator screenX, Rectangle2D plot) {
-        double top = plot.getY();
-        double bottom = plot.getMaxY();
         SeminarTheme th = c.theme();
         Font font = th.tickFont();
         double lineH = c.lineHeight(font) + th.px(4);
-        for (int k = 0; k < bands.size(); k++) {
-            ContextBand b = bands.get(k);
+        List<List<double[]>> rows = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                new java.util.ArrayList<>());
+        java.util.Set<String> labelled = new java.util.HashSet<>();
+        for (ContextBand b : bands) {
             double x0 = screenX.applyAsDouble(b.first() - 0.5);
             double x1 = screenX.applyAsDouble(b.last() + 0.5);
             Color base = b.stopsIntake() ? Palette.VERMILLION : Palette.SKY_BLUE;
-            c.g().setColor(Palette.translucent(base, 45));
-            c.g().fill(new Rectangle2D.Double(x0, top, x1 - x0, bottom - top));
-            // Labels of neighbouring events take turns on three rows so they do not overprint.
-            double y = top + lineH * (0.6 + k % 3);
-            String text = b.label();
-            double w = c.width(text, font) + th.px(12);
+            c.g().setColor(Palette.translucent(base, b.stopsIntake() ? 60 : 40));
+            c.g().fill(new Rectangle2D.Double(x0, plot.getY(), x1 - x0, plot.getHeight()));
+        }
+        for (ContextBand b : bands) {
+            if (!labelled.add(b.label())) {
+                continue;
+            }
+            double x0 = screenX.applyAsDouble(b.first() - 0.5);
+            double x1 = screenX.applyAsDouble(b.last() + 0.5);
+            double w = c.width(b.label(), font) + th.px(12);
             double centre = Math.max(plot.getX() + w / 2, Math.min((x0 + x1) / 2, plot.getMaxX() - w / 2));
-            c.labelBox(text, centre, y, font, b.stopsIntake() ? Palette.VERMILLION.darker() : Palette.TEXT);
+            double[] span = {centre - w / 2 - th.px(6), centre + w / 2 + th.px(6)};
+            for (int r = 0; r < rows.size(); r++) {
+                boolean free = rows.get(r).stream().noneMatch(o -> o[0] < span[1] && span[0] < o[1]);
+                if (free) {
+                    rows.get(r).add(span);
+                    c.labelBox(b.label(), centre, plot.getY() + lineH * (0.6 + r), font,
+                            b.stopsIntake() ? Palette.VERMILLION.darker() : Palette.TEXT);
+                    break;
+                }
+            }
         }
     }
 }

@@ -99,7 +99,9 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
                 "Shaded: events in the period (intake stops in vermillion, others in blue)."));
         List<String> stops = context.stream().filter(ContextBand::stopsIntake)
                 .map(b -> periods.get(b.first()) + (b.last() > b.first() ? "–" + periods.get(b.last()) : "")).toList();
-        if (!stops.isEmpty() && inflowSeries >= 0) {
+        // Only when the inflow's median is drawn, i.e. none of its values is hidden.
+        boolean medianDrawn = inflowSeries >= 0 && Arrays.stream(series.get(inflowSeries).hidden()).noneMatch(Hidden::hidden);
+        if (!stops.isEmpty() && medianDrawn) {
             out.add(t("Inflödets median räknas utan perioderna med intagsstopp (" + String.join(", ", stops) + ").",
                     "The inflow's median leaves out the periods of intake stops (" + String.join(", ", stops) + ")."));
         }
