@@ -213,7 +213,7 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
     }
 
     /** The values with those of intake-stop periods set to NaN (left out of the median). */
-    private static double[] withoutIntakeStops(double[] values, List<ContextBand> bands) {
+    static double[] withoutIntakeStops(double[] values, List<ContextBand> bands) {
         double[] v = values.clone();
         for (int i = 0; i < v.length; i++) {
             for (ContextBand b : bands) {
