@@ -296,8 +296,8 @@ public final class Coarsening {
             boolean ob = OTHERS_SV.equals(t.rows().get(b));
             return oa != ob ? (oa ? -1 : 1) : Long.compare(total(t, List.of(a)), total(t, List.of(b)));
         });
-        // Fold the smallest units first; at least two go into "Övriga" (one alone would be itself).
-        for (int folded = 2; folded < t.rows().size(); folded++) {
+        // Fold the smallest units first; at least two go into "Övriga" (one alone would be itself), at most all.
+        for (int folded = 2; folded <= t.rows().size(); folded++) {
             List<Integer> rest = byTotal.subList(0, folded);
             List<List<Integer>> groups = new ArrayList<>();
             List<String> labels = new ArrayList<>();

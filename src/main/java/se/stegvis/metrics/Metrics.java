@@ -126,7 +126,17 @@ public final class Metrics {
      * people are now and where those who exited went.
      */
     public ReferrersResult referrers(Cohort cohort, LocalDate asOf) {
-        return run(() -> ReferrersMetric.compute(context(cohort.groupBy(GroupBy.REFERRAL_SOURCE), asOf)));
+        return referrers(cohort, asOf, false);
+    }
+
+    /**
+     * As {@link #referrers(Cohort, LocalDate)}; with {@code coarsen}, a source's small reasons,
+     * statuses and destinations are folded into "Övriga" (column {@code merged} lists them) where
+     * suppression would otherwise hide more than a third of them, protected in the same grid as the
+     * rest of the result (the seminar pack's referrer pages).
+     */
+    public ReferrersResult referrers(Cohort cohort, LocalDate asOf, boolean coarsen) {
+        return run(() -> ReferrersMetric.compute(context(cohort.groupBy(GroupBy.REFERRAL_SOURCE), asOf), coarsen));
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import se.stegvis.disclosure.Coarsening;
+import se.stegvis.disclosure.DisclosurePolicy;
 import se.stegvis.stats.KaplanMeier;
 import se.stegvis.stats.KaplanMeierFit;
 import se.stegvis.stats.Quantile;
@@ -52,8 +54,14 @@ final class ReferrersMetric {
         final Map<String, Long> destinations = new LinkedHashMap<>();
     }
 
-    /** ctx's cohort must be grouped by referral source. */
-    static ReferrersResult compute(QueryContext ctx) throws SQLException {
+    /**
+     * ctx's cohort must be grouped by referral source. With {@code coarsen}, the reasons, statuses and
+     * destinations of a source are coarsened ({@link Coarsening}, small ones folded into "Övriga")
+     * where suppression would hide more than a third of them: the folded codes become implicit cells
+     * (never published, protected when small) in the same grid as everything else, so nothing
+     * hidden can be recomputed from the summary and the coarse rows together.
+     */
+    static ReferrersResult compute(QueryContext ctx, boolean coarsen) throws SQLException {
         Map<String, Source> sources = new TreeMap<>();
         try (PreparedStatement ps = ctx.query("referrers").prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -86,10 +94,13 @@ final class ReferrersMetric {
                 number("accepted_share"), number("acc_lower"), number("acc_upper"), count("met"),
                 number("meeting_median"), number("meeting_lower"), number("meeting_upper"), count("exited"),
                 count("positive"), number("positive_share"), number("pos_lower"), number("pos_upper"));
-        var reasons = rb.table("reasons", key("group"), key("reason"), count("n"), number("share"), number("lower"), number("upper"));
-        var now = rb.table("now", key("group"), key("status"), count("n"), number("share"), number("lower"), number("upper"));
+        var reasons = rb.table("reasons", key("group"), key("reason"), count("n"), number("share"), number("lower"),
+                number("upper"), key("merged"));
+        var now = rb.table("now", key("group"), key("status"), count("n"), number("share"), number("lower"),
+                number("upper"), key("merged"));
         var destinations = rb.table("destinations", key("group"), key("destination"), count("n"),
-                number("share"), number("lower"), number("upper"));
+                number("share"), number("lower"), number("upper"), key("merged"));
+        Parts parts = new Parts(rb, ctx.policy(), coarsen);
         long total = 0;
         for (var entry : sources.entrySet()) {
             String g = entry.getKey();
@@ -112,36 +123,89 @@ final class ReferrersMetric {
             int positive = row.count("positive", s.positive);
             row.proportion("positive_share", "pos_lower", "pos_upper", positive, exited);
 
-            sum(rb, notRelevant, parts(reasons, g, "reason", s.reasons, notRelevant, new ArrayList<>(s.reasons.keySet())));
-            sum(rb, referred, parts(now, g, "status", s.statuses, referred, STATUSES));
-            sum(rb, exited, parts(destinations, g, "destination", s.destinations, exited, LeadTimeMetric.DESTINATIONS));
+            parts.add(reasons, g, "reason", s.reasons, notRelevant, new ArrayList<>(s.reasons.keySet()));
+            Map<String, Integer> status = parts.add(now, g, "status", s.statuses, referred, STATUSES);
+            Map<String, Integer> destination = parts.add(destinations, g, "destination", s.destinations, exited,
+                    LeadTimeMetric.DESTINATIONS);
+            // The same people counted twice: what the summary says must agree with the parts.
+            equal(rb, notRelevant, status.get("not_relevant"));
+            equal(rb, positive, status.get("exited_positive"));
+            List<Integer> exits = new ArrayList<>();
+            for (String st : List.of("exited_positive", "exited_other")) {
+                if (status.containsKey(st)) {
+                    exits.add(status.get(st));
+                }
+            }
+            if (!exits.isEmpty()) {
+                rb.sum(exited, exits);
+            }
+            List<Integer> work = new ArrayList<>();
+            for (String d : List.of("arbete", "studier")) {
+                if (destination.containsKey(d)) {
+                    work.add(destination.get(d));
+                }
+            }
+            if (!work.isEmpty()) {
+                rb.sum(positive, work);
+            }
         }
         var built = rb.build(DEFINITION, ctx.cohort(), ctx.asOf(), total);
         return new ReferrersResult(built.basis(), built.table("summary"), built.table("reasons"), built.table("now"),
                 built.table("destinations"));
     }
 
-    private static void sum(ResultBuilder rb, int total, List<Integer> parts) {
-        if (!parts.isEmpty()) {
-            rb.sum(total, parts);
+    private static void equal(ResultBuilder rb, int a, Integer b) {
+        if (b != null && a != b) {
+            rb.sum(a, b);
         }
     }
 
-    /** One row per code present (in the given order), with its share of the total; returns their cells. */
-    private static List<Integer> parts(ResultBuilder.TableBuilder table, String group, String keyColumn,
-            Map<String, Long> counts, int totalCell, List<String> order) {
-        List<Integer> cells = new ArrayList<>();
-        for (String code : order) {
-            Long n = counts.get(code);
-            if (n == null) {
-                continue;
+    /** Writes the rows of a breakdown (reasons, statuses, destinations), coarsened or not, and its sum. */
+    private record Parts(ResultBuilder rb, DisclosurePolicy policy, boolean coarsen) {
+
+        /** The rows of one source with their share of the total; returns the cell of each code. */
+        Map<String, Integer> add(ResultBuilder.TableBuilder table, String group, String keyColumn, Map<String, Long> counts,
+                int totalCell, List<String> order) {
+            List<String> codes = order.stream().filter(counts::containsKey).toList();
+            Map<String, Integer> cells = new LinkedHashMap<>();
+            if (codes.isEmpty()) {
+                return cells;
             }
-            var row = table.row().key("group", group).key(keyColumn, code);
-            int cell = row.count("n", n);
-            row.share("share", "lower", "upper", cell, totalCell);
-            cells.add(cell);
+            List<List<String>> groups = codes.stream().map(List::of).toList();
+            if (coarsen && policy.applied()) {
+                long[][] v = new long[codes.size()][1];
+                for (int i = 0; i < codes.size(); i++) {
+                    v[i][0] = counts.get(codes.get(i));
+                }
+                groups = Coarsening.coarsen(new Coarsening.CountTable(codes, List.of("n"), v), Coarsening.Kind.OTHERS,
+                        policy).members();
+            }
+            for (List<String> members : groups) {
+                int cell;
+                if (members.size() == 1) {
+                    cell = rb.cell(counts.get(members.get(0)));
+                    cells.put(members.get(0), cell);
+                } else {
+                    List<Integer> hidden = new ArrayList<>();
+                    long sum = 0;
+                    for (String code : members) {
+                        int c = rb.implicitCell(counts.get(code));
+                        cells.put(code, c);
+                        hidden.add(c);
+                        sum += counts.get(code);
+                    }
+                    cell = rb.cell(sum);
+                    rb.sum(cell, hidden);
+                }
+                var row = table.row().key("group", group)
+                        .key(keyColumn, members.size() == 1 ? members.get(0) : Coarsening.OTHERS_SV)
+                        .key("merged", members.size() == 1 ? "" : String.join("+", members));
+                row.countCell("n", cell);
+                row.share("share", "lower", "upper", cell, totalCell);
+            }
+            rb.sum(totalCell, new ArrayList<>(cells.values()));
+            return cells;
         }
-        return cells;
     }
 
     private static Quantile meetingMedian(LeadTimeEpisodes ep, int[] range) {

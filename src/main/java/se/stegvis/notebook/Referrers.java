@@ -2,21 +2,15 @@ package se.stegvis.notebook;
 
 import se.stegvis.charts.Formats;
 import se.stegvis.charts.ForestPlotBuilder;
-import se.stegvis.charts.Hidden;
 import se.stegvis.charts.Lang;
 import se.stegvis.cohort.Cohort;
 import se.stegvis.dictionary.CodeList;
 import se.stegvis.dictionary.DataDictionary;
-import se.stegvis.disclosure.Coarsening;
-import se.stegvis.metrics.Coarse;
 import se.stegvis.metrics.MetricTable;
 import se.stegvis.metrics.Metrics;
 import se.stegvis.metrics.ReferrersResult;
-import se.stegvis.stats.Interval;
-import se.stegvis.stats.Proportions;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The seminar page for one referral source: key figures, where the people it sent are now, why
@@ -26,10 +20,6 @@ import java.util.List;
 public final class Referrers {
     private static final CodeList SOURCES = DataDictionary.load().codeList("referral_source").orElseThrow();
     private static final CodeList REASONS = DataDictionary.load().codeList("not_relevant_reason").orElseThrow();
-
-    /** Statuses of people not yet out of the programme (not relevant and exits are in the key figures). */
-    static final List<String> OPEN = List.of("awaiting_decision", "declined", "accepted", "met", "mapped", "planned",
-            "in_activity");
 
     private final ReferrersResult result;
     private final String source;
@@ -43,7 +33,7 @@ public final class Referrers {
 
     /** The page data for one referral source code (e.g. {@code fk}) on a selection. */
     public static Referrers of(Metrics metrics, Cohort cohort, LocalDate asOf, String source) {
-        return new Referrers(metrics.referrers(cohort, asOf), source, metrics);
+        return new Referrers(metrics.referrers(cohort, asOf, true), source, metrics);
     }
 
     public ReferrersResult result() {
@@ -95,7 +85,10 @@ public final class Referrers {
         html.append(tile(lang.pick("Till arbete eller studier", "To work or studies"),
                 share(s, r, "positive_share", "pos_lower", "pos_upper", f).replaceAll(" \\(.*", ""),
                 lang.pick("av de avslutade ", "of those exited ") + interval(s, r, "pos_lower", "pos_upper", f)));
-        return new Html(html.append("</div>").toString());
+        html.append("</div><p style=\"color:#444;font-size:18px\">").append(TableHtml.escape(lang.pick(
+                "\"<5\": färre än fem personer. \"..\": dolt för att ett litet tal annars kunde räknas fram.",
+                "\"<5\": fewer than five people. \"..\": hidden so that a small count cannot be worked out."))).append("</p>");
+        return new Html(html.toString());
     }
 
     /** Every referral source side by side: referred, not relevant, accepted, median days to first meeting, to work or studies. */
@@ -161,74 +154,89 @@ public final class Referrers {
         return "(" + f.percent(t.number(r, lower).getAsDouble(), 0) + "–" + f.percent(t.number(r, upper).getAsDouble(), 0) + ")";
     }
 
-    /**
-     * Where the people who are still in the programme (or declined) stand, as shares with Wilson
-     * intervals; small statuses folded into "Övriga" when hiding them would hide more than a third.
-     */
+    /** Where every person the source referred stands on the as-of date, as shares with Wilson intervals. */
     public ForestPlotBuilder now() {
         Lang lang = Stegvis.lang();
-        MetricTable now = result.now();
-        Coarsening.CoarseTable t = Coarse.of(only(now, OPEN), "status", OPEN, null, "n", Coarsening.Kind.OTHERS,
-                metrics.policy());
-        ForestPlotBuilder b = shares(t, code -> Labels.code(code, lang))
-                .title(lang.pick("Var de står nu: ännu inte avslutade", "Where they are now: not yet exited"))
-                .subtitle(name(source, lang) + " · " + lang.pick("mätdag ", "as of ") + result.basis().asOf())
-                .definition(lang.pick("Andel av de remitterade som varken bedömts ej aktuella eller avslutats, efter "
-                                + "senast nådda milstolpe på mätdagen, med 95 % konfidensintervall (Wilson).",
-                        "Share of those referred who were neither judged not relevant nor exited, by the latest "
-                                + "milestone reached on the as-of date, with 95% confidence intervals (Wilson)."));
-        return b;
+        return shares(result.now(), "status", code -> Labels.code(code, lang))
+                .title(lang.pick("Var de står nu", "Where they are now"))
+                .definition(lang.pick("Andel av de remitterade efter hur långt de kommit på mätdagen (senast nådda "
+                                + "milstolpe; ett avslut går före allt annat), med 95 % konfidensintervall (Wilson).",
+                        "Share of those referred by how far they had come on the as-of date (latest milestone "
+                                + "reached; an exit overrides everything), with 95% confidence intervals (Wilson)."));
     }
 
-    /** Reasons for "not relevant" as a coarsened table (small reasons folded into "Övriga"). */
+    /** Reasons for "not relevant" (small reasons folded into "Övriga"). */
     public Html reasons() {
         Lang lang = Stegvis.lang();
-        Coarsening.CoarseTable t = Coarse.of(only(result.reasons(), null), "reason", null, null, "n",
-                Coarsening.Kind.OTHERS, metrics.policy());
-        return new Html(CoarseHtml.render(t, lang.pick("Skäl till ej aktuell", "Reasons for not relevant"),
-                code -> "unknown".equals(code) ? lang.pick("Skäl ej angivet", "No reason recorded")
-                        : REASONS.code(code).map(c -> lang.pick(c.sv(), c.en())).orElse(code), lang));
+        MetricTable t = only(result.reasons());
+        java.util.function.Function<String, String> label = code -> "unknown".equals(code)
+                ? lang.pick("Skäl ej angivet", "No reason recorded")
+                : REASONS.code(code).map(c -> lang.pick(c.sv(), c.en())).orElse(code);
+        StringBuilder html = new StringBuilder("<table style=\"border-collapse:collapse;font-size:20px\"><caption style=\""
+                + "text-align:left;font-weight:bold\">" + lang.pick("Skäl till ej aktuell", "Reasons for not relevant")
+                + "</caption><tbody>");
+        for (int r = 0; r < t.rowCount(); r++) {
+            html.append("<tr><td style=\"padding:3px 14px;border-bottom:1px solid #ddd\">")
+                    .append(TableHtml.escape(rowLabel(t, r, "reason", label))).append("</td><td style=\"text-align:right;"
+                            + "padding:3px 14px;border-bottom:1px solid #ddd\">")
+                    .append(TableHtml.escape(t.shown(r, t.column("n")))).append("</td></tr>");
+        }
+        html.append("</tbody></table>");
+        String note = mergedNote(t, "reason", label, lang);
+        if (!note.isEmpty()) {
+            html.append("<p style=\"color:#444;font-size:18px\">").append(TableHtml.escape(note)).append("</p>");
+        }
+        return new Html(html.toString());
     }
 
     /** Where those who exited went, as shares of the exits with Wilson intervals. */
     public ForestPlotBuilder destinations() {
         Lang lang = Stegvis.lang();
-        Coarsening.CoarseTable t = Coarse.of(only(result.destinations(), null), "destination", null, null, "n",
-                Coarsening.Kind.OTHERS, metrics.policy());
-        return shares(t, code -> "unknown".equals(code) ? lang.pick("Okänt", "Unknown") : Labels.destination(code, lang))
+        return shares(result.destinations(), "destination",
+                code -> "unknown".equals(code) ? lang.pick("Okänt", "Unknown") : Labels.destination(code, lang))
                 .title(lang.pick("Vart de avslutade gick", "Where those who exited went"))
-                .subtitle(name(source, lang) + " · " + lang.pick("mätdag ", "as of ") + result.basis().asOf())
                 .definition(lang.pick("Andel av de avslutade per avslutsorsak, med 95 % konfidensintervall (Wilson).",
                         "Share of those exited by destination, with 95% confidence intervals (Wilson)."));
     }
 
-    /** The rows of this source (and, when codes is given, of those codes only). */
-    private MetricTable only(MetricTable t, List<String> codes) {
-        return t.filter(r -> source.equals(t.key(r, "group"))
-                && (codes == null || codes.contains(t.key(r, t.columns().get(1).name()))));
+    private static String rowLabel(MetricTable t, int r, String keyColumn, java.util.function.Function<String, String> label) {
+        return t.key(r, "merged").isEmpty() ? label.apply(t.key(r, keyColumn)) : Stegvis.lang().pick("Övriga", "Others");
     }
 
-    /** One bar per row of a one-column coarsened table: its share of the table's total. */
-    static ForestPlotBuilder shares(Coarsening.CoarseTable t, java.util.function.Function<String, String> label) {
-        Lang lang = Stegvis.lang();
-        ForestPlotBuilder b = new ForestPlotBuilder().theme(Stegvis.theme()).percent(true).decimals(0)
-                .axisTitle(lang.pick("Andel (%) med 95 % konfidensintervall", "Share (%) with 95% confidence interval"));
-        for (int i = 0; i < t.rows().size(); i++) {
-            String name = t.members().get(i).size() > 1 ? t.rows().get(i) : label.apply(t.rows().get(i));
-            if (t.hidden()[i][0]) {
-                b.hiddenRow(name, t.primary()[i][0] ? Hidden.SMALL : Hidden.PROTECTED);
-            } else if (t.total() > 0) {
-                Interval iv = Proportions.wilson(t.counts()[i][0], t.total(), 0.95);
-                b.row(name, iv.estimate(), iv.lower(), iv.upper(), t.counts()[i][0]);
+    /** "Övriga = A + B + C." when rows were folded, else empty. */
+    private static String mergedNote(MetricTable t, String keyColumn, java.util.function.Function<String, String> label,
+                                     Lang lang) {
+        for (int r = 0; r < t.rowCount(); r++) {
+            String merged = t.key(r, "merged");
+            if (!merged.isEmpty()) {
+                return lang.pick("Små grupper sammanslagna i stället för dolda: Övriga = ", "Small groups merged instead of hidden: Others = ")
+                        + String.join(" + ", java.util.Arrays.stream(merged.split("\\+")).map(label).toList()) + ".";
             }
         }
-        if (!t.hiddenTotal()) {
-            b.n(t.total());
+        return "";
+    }
+
+    /** One bar per row of this source's part: its share with the Wilson interval, or hidden. */
+    private ForestPlotBuilder shares(MetricTable part, String keyColumn, java.util.function.Function<String, String> label) {
+        Lang lang = Stegvis.lang();
+        MetricTable t = only(part);
+        ForestPlotBuilder b = MetricCharts.basis(new ForestPlotBuilder(), result.basis(), null)
+                .subtitle(name(source, lang) + " · " + lang.pick("mätdag ", "as of ") + result.basis().asOf())
+                .percent(true).decimals(0)
+                .axisTitle(lang.pick("Andel (%) med 95 % konfidensintervall", "Share (%) with 95% confidence interval"));
+        for (int r = 0; r < t.rowCount(); r++) {
+            BeyondCharts.forestRow(b, t, r, rowLabel(t, r, keyColumn, label), "share", "lower", "upper", "n", "n");
         }
-        String merged = CoarseHtml.describe(t, label, lang);
-        if (!merged.isEmpty()) {
-            b.note(merged);
+        String note = mergedNote(t, keyColumn, label, lang);
+        if (!note.isEmpty()) {
+            b.note(note);
         }
         return b;
     }
+
+    /** The rows of this source. */
+    private MetricTable only(MetricTable t) {
+        return t.filter(r -> source.equals(t.key(r, "group")));
+    }
+
 }

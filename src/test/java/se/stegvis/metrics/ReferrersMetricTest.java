@@ -86,4 +86,23 @@ class ReferrersMetricTest {
         assertThat(s.shown(af, s.column("referred"))).isEqualTo("<5");
         assertThat(s.number(af, "meeting_median")).isEmpty();
     }
+
+    @Test
+    void smallStatusesAreFoldedIntoOthersInTheSameGridAsTheSummary() {
+        // threshold 3: AF's four statuses are 1 each; folding them all shows 4 people and hides nothing new
+        ReferrersResult r = Metrics.on(db.connection).withPolicy(se.stegvis.disclosure.DisclosurePolicy.threshold(3))
+                .referrers(Cohort.all(), AS_OF, true);
+        MetricTable now = r.now();
+        int others = row(now, "group", "af", "status", "Övriga");
+        assertThat(now.count(others, "n")).hasValue(4);
+        assertThat(now.key(others, "merged")).isEqualTo("not_relevant+accepted+exited_positive+exited_other");
+        assertThat(now.number(others, "share")).hasValue(1.0);
+        // the summary still hides AF's single not-relevant and positive exit
+        int af = row(r.summary(), "group", "af");
+        assertThat(r.summary().count(af, "not_relevant")).isEmpty();
+        assertThat(r.summary().count(af, "positive")).isEmpty();
+        for (int i = 0; i < now.rowCount(); i++) {
+            now.count(i, "n").ifPresent(n -> assertThat(n == 0 || n >= 3).isTrue());
+        }
+    }
 }
