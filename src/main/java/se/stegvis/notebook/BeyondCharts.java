@@ -136,19 +136,8 @@ public final class BeyondCharts {
                 .xAxisTitle(lang.pick("Dagar från avslut", "Days from exit"))
                 .yAxisTitle(lang.pick("Andel som kommit tillbaka (%)", "Share back (%)"));
         for (String group : Cells.groups(t)) {
-            List<Integer> rows = Cells.rowsOf(t, group);
-            double[] time = new double[rows.size() + 1];
-            double[] est = new double[time.length];
-            double[] lo = new double[time.length];
-            double[] hi = new double[time.length];
-            for (int i = 0; i < rows.size(); i++) {
-                int row = rows.get(i);
-                time[i + 1] = Double.parseDouble(t.shown(row, t.column("time")));
-                est[i + 1] = 1 - Cells.number(t, row, "surv");
-                lo[i + 1] = 1 - Cells.number(t, row, "upper");
-                hi[i + 1] = 1 - Cells.number(t, row, "lower");
-            }
-            b.curve(Labels.code(group, lang), time, est, lo, hi);
+            double[][] c = MetricCharts.cumulative(t, group);
+            b.curve(Labels.code(group, lang), c[0], c[1], c[2], c[3]);
         }
         return b.maxTime(730);
     }

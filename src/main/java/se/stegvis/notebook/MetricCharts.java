@@ -165,20 +165,8 @@ public final class MetricCharts {
                 .xAxisTitle(lang.pick("Dagar från " + from, "Days from " + from))
                 .yAxisTitle(lang.pick("Andel som nått " + to + " (%)", "Share reached " + to + " (%)"));
         for (String group : Cells.groups(t)) {
-            List<Integer> rows = Cells.rowsOf(t, group);
-            // The curve starts at time 0 with nobody there yet; the table lists the steps after it.
-            double[] time = new double[rows.size() + 1];
-            double[] est = new double[time.length];
-            double[] lo = new double[time.length];
-            double[] hi = new double[time.length];
-            for (int i = 0; i < rows.size(); i++) {
-                int row = rows.get(i);
-                time[i + 1] = Double.parseDouble(t.shown(row, t.column("time")));
-                est[i + 1] = 1 - Cells.number(t, row, "surv");
-                lo[i + 1] = 1 - Cells.number(t, row, "upper");
-                hi[i + 1] = 1 - Cells.number(t, row, "lower");
-            }
-            b.curve(Labels.code(group, lang), time, est, lo, hi);
+            double[][] c = cumulative(t, group);
+            b.curve(Labels.code(group, lang), c[0], c[1], c[2], c[3]);
             if (atRisk != null && atRisk.counts().containsKey(group)) {
                 b.atRisk(Labels.code(group, lang), atRisk.times(), atRisk.counts().get(group), atRisk.hidden().get(group));
             }
@@ -187,6 +175,24 @@ public final class MetricCharts {
             b.maxTime(atRisk.times()[atRisk.times().length - 1]);
         }
         return b;
+    }
+
+    /**
+     * A Kaplan-Meier curve table ({@code group,time,surv,lower,upper}) of one group as the cumulative
+     * share with the event (1 - S) and its band: {time, estimate, lower, upper}, starting at time 0
+     * with nobody there yet (the table lists the steps after it).
+     */
+    static double[][] cumulative(MetricTable t, String group) {
+        List<Integer> rows = Cells.rowsOf(t, group);
+        double[][] c = new double[4][rows.size() + 1];
+        for (int i = 0; i < rows.size(); i++) {
+            int row = rows.get(i);
+            c[0][i + 1] = Double.parseDouble(t.shown(row, t.column("time")));
+            c[1][i + 1] = 1 - Cells.number(t, row, "surv");
+            c[2][i + 1] = 1 - Cells.number(t, row, "upper");
+            c[3][i + 1] = 1 - Cells.number(t, row, "lower");
+        }
+        return c;
     }
 
     /**
