@@ -157,7 +157,7 @@ public final class Referrers {
     /** Where every person the source referred stands on the as-of date, as shares with Wilson intervals. */
     public ForestPlotBuilder now() {
         Lang lang = Stegvis.lang();
-        return shares(result.now(), "status", code -> Labels.code(code, lang))
+        return shares(result.now(), "status", "referred", code -> Labels.code(code, lang))
                 .title(lang.pick("Var de står nu", "Where they are now"))
                 .definition(lang.pick("Andel av de remitterade efter hur långt de kommit på mätdagen (senast nådda "
                                 + "milstolpe; ett avslut går före allt annat), med 95 % konfidensintervall (Wilson).",
@@ -192,7 +192,7 @@ public final class Referrers {
     /** Where those who exited went, as shares of the exits with Wilson intervals. */
     public ForestPlotBuilder destinations() {
         Lang lang = Stegvis.lang();
-        return shares(result.destinations(), "destination",
+        return shares(result.destinations(), "destination", "exited",
                 code -> "unknown".equals(code) ? lang.pick("Okänt", "Unknown") : Labels.destination(code, lang))
                 .title(lang.pick("Vart de avslutade gick", "Where those who exited went"))
                 .definition(lang.pick("Andel av de avslutade per avslutsorsak, med 95 % konfidensintervall (Wilson).",
@@ -217,15 +217,21 @@ public final class Referrers {
     }
 
     /** One bar per row of this source's part: its share with the Wilson interval, or hidden. */
-    private ForestPlotBuilder shares(MetricTable part, String keyColumn, java.util.function.Function<String, String> label) {
+    private ForestPlotBuilder shares(MetricTable part, String keyColumn, String totalColumn,
+                                     java.util.function.Function<String, String> label) {
         Lang lang = Stegvis.lang();
         MetricTable t = only(part);
-        ForestPlotBuilder b = MetricCharts.basis(new ForestPlotBuilder(), result.basis(), null)
+        ForestPlotBuilder b = MetricCharts.basis(new ForestPlotBuilder(), result.basis(), source)
                 .subtitle(name(source, lang) + " · " + lang.pick("mätdag ", "as of ") + result.basis().asOf())
                 .percent(true).decimals(0)
                 .axisTitle(lang.pick("Andel (%) med 95 % konfidensintervall", "Share (%) with 95% confidence interval"));
         for (int r = 0; r < t.rowCount(); r++) {
             BeyondCharts.forestRow(b, t, r, rowLabel(t, r, keyColumn, label), "share", "lower", "upper", "n", "n");
+        }
+        MetricTable s = result.summary();
+        int r = row(s);
+        if (r >= 0 && s.count(r, totalColumn).isPresent()) {
+            b.n(s.count(r, totalColumn).getAsLong());
         }
         String note = mergedNote(t, keyColumn, label, lang);
         if (!note.isEmpty()) {
