@@ -4,6 +4,9 @@
     .venv/bin/python scripts/run_notebooks.py --check         # execute only, no HTML (for make test)
     STEGVIS_MUNICIPALITY=Smedjebacken .venv/bin/python scripts/run_notebooks.py --only 06-seminarium
 
+notebooks/remittent/remittent.ipynb is run once per referral source of the data dictionary
+(STEGVIS_REFERRAL_SOURCE=code) into build/seminar/remittent-CODE.html: feedback pages for referrers.
+
 For each notebooks/NN-name.ipynb: build/seminar/NN-name.html (code hidden, charts embedded),
 build/seminar/charts/NN-name/*.png|svg (every chart the notebook showed) and
 build/seminar/executed/NN-name.ipynb; then build/seminar/index.html. Exits 1 if any cell failed.
@@ -11,6 +14,7 @@ Parameters reach the notebooks as STEGVIS_* environment variables (read with Ste
 """
 import argparse
 import html
+import json
 import os
 import re
 import shutil
@@ -88,7 +92,13 @@ def to_html(nb, title):
     return re.sub(r"(<body[^>]*>)", r"\1" + back, body, count=1)
 
 
-def write_index(out, pages):
+def referral_sources():
+    """(code, Swedish name) of every referral source in the data dictionary."""
+    codes = json.loads((HOME / "data-dictionary" / "codelists.json").read_text(encoding="utf-8"))
+    return [(c["code"], c["sv"]) for c in codes["referral_source"]["codes"]]
+
+
+def write_index(out, pages, referrer_pages=()):
     rows = []
     for p in pages:
         charts = "".join(
@@ -113,6 +123,10 @@ def write_index(out, pages):
 Alla diagram finns också som PNG och SVG under <a href="charts/">charts/</a>.</p>
 {"<p>Parametrar:</p><ul>" + params + "</ul>" if params else ""}
 {"".join(rows)}
+{"<section><h2>Återkoppling till remittenter</h2><ul>" + "".join(
+    f'<li><a href="{html.escape(p["html"])}">{html.escape(p["title"])}</a>'
+    + ('' if p["error"] is None else ' <strong style="color:#D55E00">(fel vid körning)</strong>') + '</li>'
+    for p in referrer_pages) + "</ul></section>" if referrer_pages else ""}
 </body></html>
 """, encoding="utf-8")
 
@@ -128,7 +142,7 @@ def main():
 
     every = sorted(Path(args.notebooks).glob("*.ipynb"))
     paths = [p for p in every if not args.only or p.stem in args.only]
-    if not paths:
+    if not paths and not (args.only and "remittent" in args.only):
         print("run_notebooks: no notebooks found", file=sys.stderr)
         return 1
     out = Path(args.out).resolve()
@@ -149,6 +163,24 @@ def main():
         if not args.check:
             nbformat.write(nb, out / "executed" / path.name)
             (out / f"{path.stem}.html").write_text(to_html(nb, title), encoding="utf-8")
+    referrer_pages = []
+    template = Path(args.notebooks) / "remittent" / "remittent.ipynb"
+    if template.exists() and (not args.only or "remittent" in args.only):
+        for code, name in referral_sources():
+            stem = f"remittent-{code}"
+            os.environ["STEGVIS_REFERRAL_SOURCE"] = code
+            charts_dir = None if args.check else out / "charts" / stem
+            nb, error, seconds = execute(template, charts_dir, args.timeout)
+            title = f"Återkoppling till {name}"
+            print(f"{'FEL' if error else 'ok '} {stem + '.ipynb':32s} {seconds:6.1f} s  {title}", flush=True)
+            if error:
+                failed += 1
+                print(error, file=sys.stderr)
+            if not args.check:
+                nbformat.write(nb, out / "executed" / f"{stem}.ipynb")
+                (out / f"{stem}.html").write_text(to_html(nb, title), encoding="utf-8")
+            referrer_pages.append({"title": title, "html": f"{stem}.html", "error": error})
+        os.environ.pop("STEGVIS_REFERRAL_SOURCE", None)
     if not args.check:
         # The index lists every page present, also those of earlier runs when --only was used.
         pages = []
@@ -159,9 +191,9 @@ def main():
                 pages.append({"title": title_of(nbformat.read(executed, as_version=4), path.stem),
                               "html": f"{path.stem}.html", "error": errors.get(path.stem),
                               "charts": sorted(charts_dir.glob("*.png")) if charts_dir.exists() else []})
-        write_index(out, pages)
+        write_index(out, pages, referrer_pages)
         print(f"wrote {out / 'index.html'}")
-    print(f"{len(paths) - failed} passed, {failed} failed")
+    print(f"{len(paths) + len(referrer_pages) - failed} passed, {failed} failed")
     return 1 if failed else 0
 
 

@@ -38,6 +38,17 @@ public final class Canvas {
         return theme;
     }
 
+    /**
+     * The same canvas moved by (dx, dy) and scaled by factor (text included), for drawings laid
+     * out in their own coordinates; texts drawn on it are recorded here too.
+     */
+    public Canvas transformed(double dx, double dy, double factor) {
+        Graphics2D t = (Graphics2D) g.create();
+        t.translate(dx, dy);
+        t.scale(factor, factor);
+        return new Canvas(t, theme, texts);
+    }
+
     /** Draws text with its baseline at y; returns its width. */
     public double text(String s, double x, double baselineY, Font font, Color color, Align align) {
         g.setFont(font);

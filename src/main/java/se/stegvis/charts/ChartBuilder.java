@@ -72,6 +72,7 @@ public abstract class ChartBuilder<B extends ChartBuilder<B>> {
     /** Builds the chart. */
     public SeminarChart build() {
         List<String> allNotes = new ArrayList<>(notes);
+        allNotes.addAll(derivedNotes());
         if (hiddenCells().anyMatch(h -> h == Hidden.SMALL)) {
             allNotes.add(theme.lang().pick(
                     "\"" + theme.suppressedLabel() + "\" och randigt grått fält: färre än "
@@ -85,6 +86,11 @@ public abstract class ChartBuilder<B extends ChartBuilder<B>> {
                     "\"..\": hidden so that a small count cannot be worked out from the totals."));
         }
         return new SeminarChart(theme, title, subtitle, n, definition, allNotes, plot());
+    }
+
+    /** Footnotes that follow from the data (e.g. what was left out), added after the notes given. */
+    protected List<String> derivedNotes() {
+        return List.of();
     }
 
     /** How every cell is shown; hidden ones add the notes explaining "<5" and "..". */

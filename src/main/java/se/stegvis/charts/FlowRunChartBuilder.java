@@ -25,6 +25,8 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
 
     private List<String> periods = List.of();
     private final List<Series> series = new ArrayList<>();
+    private final List<ContextBand> context = new ArrayList<>();
+    private int inflowSeries = -1;
     private String yAxisTitle;
 
     /** The x-axis: period labels such as "2024-01" in time order. */
@@ -35,10 +37,12 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
 
     /** Newly referred people per period. */
     public FlowRunChartBuilder inflow(long[] values, boolean[] suppressed) {
+        inflowSeries = series.size();
         return series(t("Inflöde", "Inflow"), values, hidden(suppressed), true);
     }
 
     public FlowRunChartBuilder inflow(long[] values, Hidden[] hidden) {
+        inflowSeries = series.size();
         return series(t("Inflöde", "Inflow"), values, hidden, true);
     }
 
@@ -76,6 +80,34 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
         return this;
     }
 
+    /**
+     * Dated context events as shaded periods with labels; the periods of an intake stop are left
+     * out of the inflow's median (no referrals were taken), and the footnote says so.
+     */
+    public FlowRunChartBuilder context(List<ContextBand> bands) {
+        context.addAll(bands);
+        return this;
+    }
+
+    @Override
+    protected List<String> derivedNotes() {
+        if (context.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        out.add(t("Skuggat: händelser under perioden (intagsstopp i orangerött, övriga i blått).",
+                "Shaded: events in the period (intake stops in vermillion, others in blue)."));
+        List<String> stops = context.stream().filter(ContextBand::stopsIntake)
+                .map(b -> periods.get(b.first()) + (b.last() > b.first() ? "–" + periods.get(b.last()) : "")).toList();
+        // Only when the inflow's median is drawn, i.e. none of its values is hidden.
+        boolean medianDrawn = inflowSeries >= 0 && Arrays.stream(series.get(inflowSeries).hidden()).noneMatch(Hidden::hidden);
+        if (!stops.isEmpty() && medianDrawn) {
+            out.add(t("Inflödets median räknas utan perioderna med intagsstopp (" + String.join(", ", stops) + ").",
+                    "The inflow's median leaves out the periods of intake stops (" + String.join(", ", stops) + ")."));
+        }
+        return out;
+    }
+
     public FlowRunChartBuilder yAxisTitle(String text) {
         this.yAxisTitle = text;
         return this;
@@ -94,11 +126,14 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
     protected SeminarChart.PlotPainter plot() {
         List<String> ps = periods;
         List<Series> ss = List.copyOf(series);
+        List<ContextBand> bands = List.copyOf(context);
+        int inflow = inflowSeries;
         String yTitle = yAxisTitle != null ? yAxisTitle : t("Antal personer", "Number of people");
-        return (c, area) -> paint(c, area, ps, ss, yTitle);
+        return (c, area) -> paint(c, area, ps, ss, yTitle, bands, inflow);
     }
 
-    private void paint(Canvas c, Rectangle2D whole, List<String> ps, List<Series> ss, String yTitle) {
+    private void paint(Canvas c, Rectangle2D whole, List<String> ps, List<Series> ss, String yTitle,
+                       List<ContextBand> bands, int inflow) {
         SeminarTheme th = c.theme();
         Legend legend = new Legend();
         for (int k = 0; k < ss.size(); k++) {
@@ -126,7 +161,7 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
             line.setMarkerColor(colour);
             // A median of the shown values alone would be biased where values are hidden.
             if (s.withMedian() && Arrays.stream(s.hidden()).noneMatch(Hidden::hidden)) {
-                double median = median(s.values());
+                double median = median(k == inflow ? withoutIntakeStops(s.values(), bands) : s.values());
                 if (!Double.isNaN(median)) {
                     XYSeries m = xy.line(s.name() + " " + t("median", "median"), new double[]{0, ps.size() - 1},
                             new double[]{median, median}, colour);
@@ -151,6 +186,14 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
         Rectangle2D plotArea = new Rectangle2D.Double(area.getX() + labelCol, area.getY(), area.getWidth() - labelCol,
                 area.getHeight() - tableH);
         xy.paint(c, plotArea);
+        if (!bands.isEmpty()) {
+            double top = plotArea.getY() + th.px(8);
+            double bottom = xy.screen(plotArea, 0, 0).getY();
+            double left = xy.screen(plotArea, -0.5, 0).getX();
+            double right = xy.screen(plotArea, ps.size() - 0.5, 0).getX();
+            ContextBand.paint(c, bands, i -> xy.screen(plotArea, i, 0).getX(),
+                    new Rectangle2D.Double(left, top, right - left, bottom - top));
+        }
         if (withHidden.isEmpty()) {
             return;
         }
@@ -167,6 +210,19 @@ public final class FlowRunChartBuilder extends ChartBuilder<FlowRunChartBuilder>
                 }
             }
         }
+    }
+
+    /** The values with those of intake-stop periods set to NaN (left out of the median). */
+    static double[] withoutIntakeStops(double[] values, List<ContextBand> bands) {
+        double[] v = values.clone();
+        for (int i = 0; i < v.length; i++) {
+            for (ContextBand b : bands) {
+                if (b.stopsIntake() && b.covers(i)) {
+                    v[i] = Double.NaN;
+                }
+            }
+        }
+        return v;
     }
 
     private static double median(double[] values) {

@@ -106,8 +106,12 @@ public final class TransitionHeatmapBuilder extends ChartBuilder<TransitionHeatm
         double rowLabelW = from.stream().mapToDouble(s -> c.width(s, tick)).max().orElse(0) + th.px(16);
         double nColW = c.width("n = 0 000", tick) + th.px(16);
         double left = area.getX() + c.lineHeight(axis) + th.px(8) + rowLabelW;
-        double top = area.getY() + c.lineHeight(axis) + c.lineHeight(tick) + th.px(10);
         double gridW = area.getMaxX() - nColW - left;
+        double cellW0 = gridW / Math.max(1, to.size());
+        // Column labels too wide for their cell take two lines (broken at spaces and after slashes).
+        List<List<String>> colLabels = to.stream().map(s -> twoLines(c, s, tick, cellW0 - th.px(6))).toList();
+        int headerLines = colLabels.stream().mapToInt(List::size).max().orElse(1);
+        double top = area.getY() + c.lineHeight(axis) + c.lineHeight(tick) * headerLines + th.px(10);
         double gridH = area.getMaxY() - top;
         double cellW = gridW / Math.max(1, to.size());
         double cellH = gridH / Math.max(1, from.size());
@@ -115,8 +119,11 @@ public final class TransitionHeatmapBuilder extends ChartBuilder<TransitionHeatm
         c.text(colTitle, left + gridW / 2, area.getY() + c.ascent(axis), axis, Palette.TEXT, Canvas.Align.CENTER);
         c.verticalText(rowTitle, area.getX() + c.lineHeight(axis) / 2, top + gridH / 2, axis, Palette.TEXT);
         for (int j = 0; j < to.size(); j++) {
-            c.text(c.fit(to.get(j), tick, cellW - th.px(6)), left + cellW * (j + 0.5), top - th.px(8), tick,
-                    Palette.TEXT, Canvas.Align.CENTER);
+            List<String> lines = colLabels.get(j);
+            for (int k = 0; k < lines.size(); k++) {
+                c.text(lines.get(k), left + cellW * (j + 0.5), top - th.px(8) - c.lineHeight(tick) * (lines.size() - 1 - k),
+                        tick, Palette.TEXT, Canvas.Align.CENTER);
+            }
         }
         for (int i = 0; i < from.size(); i++) {
             double y = top + cellH * i;
@@ -173,5 +180,38 @@ public final class TransitionHeatmapBuilder extends ChartBuilder<TransitionHeatm
 
     private static double luminance(Color c) {
         return (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255.0;
+    }
+
+    /**
+     * One long word on two lines with a hyphen, broken after an "s" near the end of what fits when
+     * there is one (a Swedish compound joint: "Försörjnings-stöd"), else where it fills the line.
+     */
+    private static List<String> hyphenated(Canvas c, String word, Font font, double width) {
+        int fits = word.length() - 1;
+        while (fits > 1 && c.width(word.substring(0, fits) + "-", font) > width) {
+            fits--;
+        }
+        int cut = fits;
+        for (int i = fits; i > Math.max(1, fits - 5); i--) {
+            if (word.charAt(i - 1) == 's') {
+                // "ss": the joint s ends the first word and the second begins with s ("Försörjnings-stöd")
+                cut = word.charAt(i - 2) == 's' ? i - 1 : i;
+                break;
+            }
+        }
+        return List.of(word.substring(0, cut) + "-", c.fit(word.substring(cut), font, width));
+    }
+
+    /** The label on one line if it fits, else on two (the second shortened with an ellipsis if need be). */
+    private static List<String> twoLines(Canvas c, String label, Font font, double width) {
+        if (c.width(label, font) <= width) {
+            return List.of(label);
+        }
+        List<String> lines = c.wrap(label.replace("/", "/ "), font, width);
+        if (lines.size() == 1) {
+            return hyphenated(c, label, font, width);
+        }
+        String rest = String.join(" ", lines.subList(1, lines.size()));
+        return List.of(c.fit(lines.get(0).trim(), font, width), c.fit(rest, font, width));
     }
 }

@@ -31,7 +31,7 @@ import se.stegvis.store.CohortStore;
         description = {"Computes one metric on the cohort store, with disclosure control applied (counts below the"
                 + " threshold shown as <5, others hidden as .. where they would reveal one).",
                 "NAME: funnel, steps, transitions, leadtime, flow, outcomes, flow-quality, compare, data-quality,"
-                        + " right-support, cycling, intensity, partner-input, goals, ratings.",
+                        + " right-support, cycling, intensity, partner-input, goals, ratings, process-map, referrers (always per referral source).",
                 "Columns are documented in docs/metrics.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:bad arguments or the metric failed", "2:the store could not be opened"})

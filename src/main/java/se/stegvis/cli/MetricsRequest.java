@@ -21,7 +21,7 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
     /** The metric names of the CLI. */
     enum Name {
         FUNNEL, STEPS, TRANSITIONS, LEADTIME, FLOW, OUTCOMES, FLOW_QUALITY, COMPARE, DATA_QUALITY,
-        RIGHT_SUPPORT, CYCLING, INTENSITY, PARTNER_INPUT, GOALS, RATINGS;
+        RIGHT_SUPPORT, CYCLING, INTENSITY, PARTNER_INPUT, GOALS, RATINGS, PROCESS_MAP, REFERRERS;
 
         String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -55,6 +55,8 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
             case PARTNER_INPUT -> m.partnerInput(cohort, asOf);
             case GOALS -> m.goals(goals, asOf);
             case RATINGS -> m.ratings(cohort, asOf);
+            case PROCESS_MAP -> m.processMap(cohort, asOf);
+            case REFERRERS -> m.referrers(cohort, asOf);
         };
     }
 }

@@ -53,6 +53,20 @@ public final class MetricTable {
         return values.length;
     }
 
+    /** The rows for which {@code keep} holds, with their disclosure state. */
+    public MetricTable filter(java.util.function.IntPredicate keep) {
+        int[] rows = java.util.stream.IntStream.range(0, values.length).filter(keep).toArray();
+        Object[][] v = new Object[rows.length][];
+        boolean[][] h = new boolean[rows.length][];
+        boolean[][] p = new boolean[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            v[i] = values[rows[i]];
+            h[i] = hidden[rows[i]];
+            p[i] = primary[rows[i]];
+        }
+        return new MetricTable(name, columns, v, h, p, smallMarker);
+    }
+
     /** Index of a column by name. */
     public int column(String columnName) {
         for (int i = 0; i < columns.size(); i++) {
@@ -79,6 +93,14 @@ public final class MetricTable {
         int c = expect(columnName, Kind.NUMBER);
         double v = (Double) values[row][c];
         return hidden[row][c] || Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    /**
+     * A count as computed, hidden or not: only for code that publishes it again through disclosure
+     * control ({@link Coarse}), never for output.
+     */
+    long rawCount(int row, String columnName) {
+        return (Long) values[row][expect(columnName, Kind.COUNT)];
     }
 
     public boolean isHidden(int row, String columnName) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import se.stegvis.cohort.Cohort;
+import se.stegvis.cohort.GroupBy;
 import se.stegvis.dictionary.DataDictionary;
 import se.stegvis.disclosure.DisclosurePolicy;
 
@@ -109,6 +110,56 @@ public final class Metrics {
     /** Data quality: completeness, impossible sequences, missing assessments, duplicates, late registrations. */
     public DataQualityResult dataQuality(Cohort cohort, LocalDate asOf) {
         return run(() -> DataQualityMetric.compute(context(cohort, asOf)));
+    }
+
+    /**
+     * Process map: the directly-follows graph of milestones per group, with censoring-aware edge
+     * times (Aalen-Johansen from each milestone) and the slowest waiting edge as the bottleneck.
+     */
+    public ProcessMapResult processMap(Cohort cohort, LocalDate asOf) {
+        return run(() -> ProcessMapMetric.compute(context(cohort, asOf)));
+    }
+
+    /**
+     * Feedback to referrers: per referral source (whatever the cohort's grouping), not relevant with
+     * reasons, accepted, lead time to first meeting (Kaplan-Meier median with interval), where the
+     * people are now and where those who exited went.
+     */
+    public ReferrersResult referrers(Cohort cohort, LocalDate asOf) {
+        return referrers(cohort, asOf, false);
+    }
+
+    /**
+     * As {@link #referrers(Cohort, LocalDate)}; with {@code coarsen}, a source's small reasons,
+     * statuses and destinations are folded into "Övriga" (column {@code merged} lists them) where
+     * suppression would otherwise hide more than a third of them, protected in the same grid as the
+     * rest of the result (the seminar pack's referrer pages).
+     */
+    public ReferrersResult referrers(Cohort cohort, LocalDate asOf, boolean coarsen) {
+        return run(() -> ReferrersMetric.compute(context(cohort.groupBy(GroupBy.REFERRAL_SOURCE), asOf), coarsen));
+    }
+
+    /**
+     * The context events up to {@code asOf} that concern a programme and municipality (null: any);
+     * empty when the store has no {@code context_events} (an optional table).
+     */
+    public java.util.List<ContextEvent> contextEvents(String programme, String municipality, LocalDate asOf) {
+        return run(() -> {
+            java.util.List<ContextEvent> out = new java.util.ArrayList<>();
+            if (!se.stegvis.store.CohortStore.hasTable(connection, "context_events")) {
+                return out;
+            }
+            SqlQuery q = SqlQuery.load("context_events").bind("programme", programme).bind("municipality", municipality)
+                    .bind("as_of", asOf);
+            try (var ps = q.prepare(connection); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Date end = rs.getDate(2);
+                    out.add(new ContextEvent(rs.getDate(1).toLocalDate(), end == null ? null : end.toLocalDate(),
+                            rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+            return out;
+        });
     }
 
     /**

@@ -77,6 +77,13 @@ final class ResultBuilder {
         grid.sum(total, parts.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** Protects {@code denominator - numerator} (e.g. "referred but never met") as an implicit cell. */
+    void complement(int numerator, int denominator) {
+        if (numerator != denominator) {
+            grid.complement(numerator, denominator);
+        }
+    }
+
     void equation(int[] cells, int[] coefficients) {
         grid.equation(cells, coefficients);
     }

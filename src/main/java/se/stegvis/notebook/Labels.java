@@ -160,6 +160,13 @@ public final class Labels {
         return DESTINATIONS.code(code).map(c -> lang.pick(c.sv(), c.en())).orElse(code);
     }
 
+    /** A milestone (event type) as a box label, from the data dictionary: "Första möte" / "First meeting". */
+    public static String event(String code, Lang lang) {
+        return EVENTS.code(code).map(c -> lang.pick(c.sv(), c.en())).orElse(code);
+    }
+
+    private static final CodeList EVENTS = DataDictionary.load().codeList("event_type").orElseThrow();
+
     private static final CodeList DESTINATIONS = DataDictionary.load().codeList("destination").orElseThrow();
 
     /** "Steg 3" / "Step 3". */

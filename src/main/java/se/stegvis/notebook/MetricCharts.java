@@ -2,11 +2,13 @@ package se.stegvis.notebook;
 
 import se.stegvis.charts.AlluvialChartBuilder;
 import se.stegvis.charts.ChartBuilder;
+import se.stegvis.charts.ContextBand;
 import se.stegvis.charts.FlowQualityScatterBuilder;
 import se.stegvis.charts.FlowRunChartBuilder;
 import se.stegvis.charts.ForestPlotBuilder;
 import se.stegvis.charts.FunnelChartBuilder;
 import se.stegvis.charts.FunnelPlotBuilder;
+import se.stegvis.charts.ProcessMapChartBuilder;
 import se.stegvis.charts.Hidden;
 import se.stegvis.charts.Lang;
 import se.stegvis.charts.StepMovementChartBuilder;
@@ -14,10 +16,12 @@ import se.stegvis.charts.SurvivalChartBuilder;
 import se.stegvis.charts.TransitionHeatmapBuilder;
 import se.stegvis.metrics.Basis;
 import se.stegvis.metrics.CompareResult;
+import se.stegvis.metrics.ContextEvent;
 import se.stegvis.metrics.FlowQualityResult;
 import se.stegvis.metrics.FlowResult;
 import se.stegvis.metrics.FunnelResult;
 import se.stegvis.metrics.LeadTimeResult;
+import se.stegvis.metrics.ProcessMapResult;
 import se.stegvis.metrics.MetricTable;
 import se.stegvis.metrics.StepResult;
 import se.stegvis.metrics.TransitionResult;
@@ -161,20 +165,8 @@ public final class MetricCharts {
                 .xAxisTitle(lang.pick("Dagar från " + from, "Days from " + from))
                 .yAxisTitle(lang.pick("Andel som nått " + to + " (%)", "Share reached " + to + " (%)"));
         for (String group : Cells.groups(t)) {
-            List<Integer> rows = Cells.rowsOf(t, group);
-            // The curve starts at time 0 with nobody there yet; the table lists the steps after it.
-            double[] time = new double[rows.size() + 1];
-            double[] est = new double[time.length];
-            double[] lo = new double[time.length];
-            double[] hi = new double[time.length];
-            for (int i = 0; i < rows.size(); i++) {
-                int row = rows.get(i);
-                time[i + 1] = Double.parseDouble(t.shown(row, t.column("time")));
-                est[i + 1] = 1 - Cells.number(t, row, "surv");
-                lo[i + 1] = 1 - Cells.number(t, row, "upper");
-                hi[i + 1] = 1 - Cells.number(t, row, "lower");
-            }
-            b.curve(Labels.code(group, lang), time, est, lo, hi);
+            double[][] c = cumulative(t, group);
+            b.curve(Labels.code(group, lang), c[0], c[1], c[2], c[3]);
             if (atRisk != null && atRisk.counts().containsKey(group)) {
                 b.atRisk(Labels.code(group, lang), atRisk.times(), atRisk.counts().get(group), atRisk.hidden().get(group));
             }
@@ -183,6 +175,24 @@ public final class MetricCharts {
             b.maxTime(atRisk.times()[atRisk.times().length - 1]);
         }
         return b;
+    }
+
+    /**
+     * A Kaplan-Meier curve table ({@code group,time,surv,lower,upper}) of one group as the cumulative
+     * share with the event (1 - S) and its band: {time, estimate, lower, upper}, starting at time 0
+     * with nobody there yet (the table lists the steps after it).
+     */
+    static double[][] cumulative(MetricTable t, String group) {
+        List<Integer> rows = Cells.rowsOf(t, group);
+        double[][] c = new double[4][rows.size() + 1];
+        for (int i = 0; i < rows.size(); i++) {
+            int row = rows.get(i);
+            c[0][i + 1] = Double.parseDouble(t.shown(row, t.column("time")));
+            c[1][i + 1] = 1 - Cells.number(t, row, "surv");
+            c[2][i + 1] = 1 - Cells.number(t, row, "upper");
+            c[3][i + 1] = 1 - Cells.number(t, row, "lower");
+        }
+        return c;
     }
 
     /**
@@ -212,6 +222,45 @@ public final class MetricCharts {
             }
         }
         return b;
+    }
+
+    /**
+     * As {@link #flow(FlowResult, String, YearMonth)} with dated context events shaded; months of
+     * an intake stop are left out of the inflow's median, and the footnote says so.
+     */
+    public static FlowRunChartBuilder flow(FlowResult r, String group, YearMonth fromMonth, List<ContextEvent> events) {
+        FlowRunChartBuilder b = flow(r, group, fromMonth);
+        List<String> months = new ArrayList<>();
+        for (int row : Cells.rowsOf(r.monthly(), group)) {
+            String month = r.monthly().key(row, "month");
+            if (!YearMonth.parse(month).isBefore(fromMonth)) {
+                months.add(month);
+            }
+        }
+        return b.context(bands(months, events));
+    }
+
+    /** Context events as bands over the months they touch (months as "YYYY-MM", in order); others left out. */
+    public static List<ContextBand> bands(List<String> months, List<ContextEvent> events) {
+        List<ContextBand> out = new ArrayList<>();
+        if (months.isEmpty()) {
+            return out;
+        }
+        YearMonth first = YearMonth.parse(months.get(0));
+        YearMonth last = YearMonth.parse(months.get(months.size() - 1));
+        for (ContextEvent e : events) {
+            YearMonth from = YearMonth.from(e.startsOn());
+            YearMonth to = YearMonth.from(e.lastDay());
+            if (to.isBefore(first) || from.isAfter(last)) {
+                continue;
+            }
+            int i = months.indexOf((from.isBefore(first) ? first : from).toString());
+            int j = months.indexOf((to.isAfter(last) ? last : to).toString());
+            if (i >= 0 && j >= i) {
+                out.add(new ContextBand(i, j, e.label(Stegvis.lang().locale()), e.stopsIntake()));
+            }
+        }
+        return out;
     }
 
     /** Monthly inflow, exits and people in programme for one group from a month on. */
@@ -346,6 +395,28 @@ public final class MetricCharts {
             Hidden events = Cells.hidden(t, row, "events");
             b.unit(Labels.code(group, lang), Cells.count(t, row, "events"), Cells.count(t, row, "n"),
                     events.hidden() ? events : Cells.hidden(t, row, "n"));
+        }
+        return b;
+    }
+
+    /** The process map of one group (a programme): milestones, directly-follows edges, the bottleneck. */
+    public static ProcessMapChartBuilder processMap(ProcessMapResult r, String group) {
+        Lang lang = Stegvis.lang();
+        MetricTable nodes = r.nodes();
+        MetricTable edges = r.edges();
+        ProcessMapChartBuilder b = basis(new ProcessMapChartBuilder(), r.basis(), group)
+                .title(lang.pick("Processkarta: vägen från remiss till avslut", "Process map: from referral to exit"));
+        if (group != null && !"all".equals(group)) {
+            b.subtitle(Labels.programme(group) + " · " + lang.pick("mätdag ", "as of ") + r.basis().asOf());
+        }
+        for (int row : Cells.rowsOf(nodes, group)) {
+            String e = nodes.key(row, "event");
+            b.node(e, Labels.event(e, lang), Cells.count(nodes, row, "n"), Cells.hidden(nodes, row, "n"));
+        }
+        for (int row : Cells.rowsOf(edges, group)) {
+            b.edge(edges.key(row, "from_event"), edges.key(row, "to_event"), Cells.count(edges, row, "n"),
+                    Cells.number(edges, row, "median_days"), Cells.number(edges, row, "p75_days"),
+                    Cells.hidden(edges, row, "n"), "true".equals(edges.key(row, "bottleneck")));
         }
         return b;
     }

@@ -51,6 +51,9 @@ public final class StegvisExtension implements Extension {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> MetricHtml.render(result, Stegvis.lang()));
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> result.toTable().print());
                 });
+        renderer.createRegistration(Html.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((html, ctx) -> ctx.renderIfRequested(MIMEType.TEXT_HTML, html::html));
         renderer.createRegistration(MetricTable.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.TEXT_PLAIN)

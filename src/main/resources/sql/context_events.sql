@@ -1,0 +1,9 @@
+-- Dated context events (intake stops, reforms, the summer dip) that concern a programme and
+-- municipality: those with the programme or municipality empty concern all. :programme and
+-- :municipality may be NULL (any).
+SELECT starts_on, ends_on, kind, label_sv, label_en
+FROM context_events
+WHERE (programme IS NULL OR programme = '' OR CAST(:programme AS VARCHAR) IS NULL OR programme = :programme)
+  AND (municipality IS NULL OR municipality = '' OR CAST(:municipality AS VARCHAR) IS NULL OR municipality = :municipality)
+  AND starts_on <= :as_of
+ORDER BY starts_on, kind
