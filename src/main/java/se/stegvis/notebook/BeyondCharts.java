@@ -78,6 +78,11 @@ public final class BeyondCharts {
                 .axisTitles(lang.pick("Försörjning vid start", "Income source at entry"),
                         lang.pick("Försörjning " + at(at, lang), "Income source " + at(at, lang)))
                 .matrix(rows, cols, counts, shares, hidden, rowSizes);
+        // n is the matrix's own (the people at that time point), not the selection's; shown only when
+        // no row total is hidden, since the sum would give a hidden one away.
+        if (Arrays.stream(rowSizes).allMatch(x -> x >= 0)) {
+            b.n(Arrays.stream(rowSizes).sum());
+        }
         if (!f.folded().isEmpty() || ct.merged()) {
             b.note(lang.pick("Övriga: " + f.folded().size() + " mindre vanliga försörjningar och kombinationer"
                             + (ct.merged() ? ", och rader som slagits ihop för att inte dölja "
