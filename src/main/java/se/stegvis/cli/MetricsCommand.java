@@ -109,6 +109,11 @@ final class MetricsCommand implements Callable<Integer> {
             description = "intensity: an open episode is idle after DAYS without a held contact.")
     int idleDays;
 
+    @Option(names = "--keep", paramLabel = "N", defaultValue = "0",
+            description = "right-support: only the N most common income sources get a row and column of the matrix,"
+                    + " the rest are folded into Övriga (default 0: none folded).")
+    int keep;
+
     @Option(names = "--settings", paramLabel = "FILE",
             description = "Project settings file (disclosure.threshold; goals: goal.ID.rate, .target, ...).")
     Path settings;
@@ -213,6 +218,6 @@ final class MetricsCommand implements Callable<Integer> {
             }
             goals = Goal.fromSettings(settings);
         }
-        return new MetricsRequest(metric, cohort, policy, leadTime, within, rate, f, idleDays, goals);
+        return new MetricsRequest(metric, cohort, policy, leadTime, within, rate, f, idleDays, keep, goals);
     }
 }

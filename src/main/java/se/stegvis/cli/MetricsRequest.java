@@ -16,7 +16,7 @@ import se.stegvis.metrics.ResultWriter;
 
 /** A parsed {@code stegvis metrics} call: which metric, on which selection, how shown. */
 record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTime leadTime, int withinDays,
-                      String rate, ResultWriter.Format format, int idleDays, List<Goal> goals) {
+                      String rate, ResultWriter.Format format, int idleDays, int keep, List<Goal> goals) {
 
     /** The metric names of the CLI. */
     enum Name {
@@ -49,7 +49,7 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
             case FLOW_QUALITY -> m.flowQuality(cohort, asOf);
             case COMPARE -> m.compare(cohort, asOf, Rate.parse(rate), withinDays);
             case DATA_QUALITY -> m.dataQuality(cohort, asOf);
-            case RIGHT_SUPPORT -> m.rightSupport(cohort, asOf);
+            case RIGHT_SUPPORT -> m.rightSupport(cohort, asOf, keep);
             case CYCLING -> m.cycling(cohort, asOf);
             case INTENSITY -> m.intensity(cohort, asOf, idleDays);
             case PARTNER_INPUT -> m.partnerInput(cohort, asOf);

@@ -113,7 +113,7 @@ final class GoalsMetric {
         for (RightSupportMetric.EpisodeSources e : episodes) {
             if (e.entry() != null && e.later().containsKey("exit")) {
                 n++;
-                k += e.moved(classification, "exit") ? 1 : 0;
+                k += RightSupportMetric.moved(classification, e.entry(), e.later().get("exit")) ? 1 : 0;
             }
         }
         return new long[] {k, n, episodes.size()};

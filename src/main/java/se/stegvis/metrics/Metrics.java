@@ -168,7 +168,16 @@ public final class Metrics {
      * Needs table {@code income_sources}.
      */
     public RightSupportResult rightSupport(Cohort cohort, LocalDate asOf) {
-        return run(() -> RightSupportMetric.compute(context(cohort, asOf), DataDictionary.load().rightSupport()));
+        return rightSupport(cohort, asOf, 0);
+    }
+
+    /**
+     * As {@link #rightSupport(Cohort, LocalDate)}, with only the {@code keep} most common sources of the
+     * selection in their own rows and columns of the matrix and the rest folded into "Övriga" (listed in
+     * {@link RightSupportResult#folded()}), suppressed together with the other parts; 0 folds nothing.
+     */
+    public RightSupportResult rightSupport(Cohort cohort, LocalDate asOf, int keep) {
+        return run(() -> RightSupportMetric.compute(context(cohort, asOf), DataDictionary.load().rightSupport(), keep));
     }
 
     /** Cycling: episodes per person, time from an episode's end to re-entry (Kaplan-Meier), share back within 6/12/24 months. */

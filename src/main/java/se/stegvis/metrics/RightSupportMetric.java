@@ -8,11 +8,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import se.stegvis.disclosure.Coarsening;
 import se.stegvis.dictionary.RightSupport;
 import se.stegvis.stats.KaplanMeier;
 import se.stegvis.stats.KaplanMeierFit;
@@ -40,25 +44,21 @@ final class RightSupportMetric {
     private RightSupportMetric() {}
 
     /** The income sources of one episode: at entry and at each later time. */
-    record EpisodeSources(String group, String episodeId, String entry, Map<String, String> later) {
-        /** Whether any later source is a right-support move from any entry source it did not already hold. */
-        boolean moved(RightSupport rs, String at) {
-            String to = later.get(at);
-            if (entry == null || to == null) {
-                return false;
-            }
-            Set<String> before = Set.of(entry.split("\\+"));
-            for (String t : to.split("\\+")) {
-                if (!before.contains(t)) {
-                    for (String f : before) {
-                        if (rs.isRightMove(f, t)) {
-                            return true;
-                        }
+    record EpisodeSources(String group, String episodeId, String entry, Map<String, String> later) {}
+
+    /** Whether the sources {@code to} hold a right-support move from {@code entry}: a new source the classification counts. */
+    static boolean moved(RightSupport rs, String entry, String to) {
+        Set<String> before = Set.of(entry.split("\\+"));
+        for (String t : to.split("\\+")) {
+            if (!before.contains(t)) {
+                for (String f : before) {
+                    if (rs.isRightMove(f, t)) {
+                        return true;
                     }
                 }
             }
-            return false;
         }
+        return false;
     }
 
     /** Each selected episode's sources, in group order. */
@@ -85,7 +85,14 @@ final class RightSupportMetric {
         return out;
     }
 
-    static RightSupportResult compute(QueryContext ctx, RightSupport classification) throws SQLException {
+    /**
+     * With {@code keep > 0}, only the {@code keep} most common sources (or combinations) of the whole
+     * selection keep their own row and column; the rest are folded into "Övriga" on both axes. The
+     * folded cells stay in the disclosure grid as unpublished parts of their "Övriga" cell, so the
+     * matrix, its row totals, the right-support counts and their denominators are suppressed together
+     * and nothing hidden can be recomputed from them.
+     */
+    static RightSupportResult compute(QueryContext ctx, RightSupport classification, int keep) throws SQLException {
         List<EpisodeSources> episodes = episodes(ctx);
         ResultBuilder rb = new ResultBuilder(ctx.policy());
         var matrix = rb.table("matrix", key("group"), key("at"), key("from_source"), key("to_source"), count("n"),
@@ -96,6 +103,7 @@ final class RightSupportMetric {
                 count("decided"), count("granted"), count("refused"), count("pending"), number("granted_share"),
                 number("lower"), number("upper"), number("median_days"), number("median_lower"), number("median_upper"));
         String version = classification.id() + " " + classification.version();
+        Set<String> folded = keep > 0 ? folded(episodes, keep) : Set.of();
         Map<String, List<EpisodeSources>> byGroup = new TreeMap<>();
         episodes.forEach(e -> byGroup.computeIfAbsent(e.group(), g -> new ArrayList<>()).add(e));
         for (var g : byGroup.entrySet()) {
@@ -109,29 +117,57 @@ final class RightSupportMetric {
                         .computeIfAbsent(e.entry(), f -> new TreeMap<>()).merge(to, 1L, Long::sum));
             }
             for (var at : cells.entrySet()) {
+                // folded row -> folded column -> the original cells (from, to, count) it holds
+                Map<String, Map<String, List<Object[]>>> shown = new TreeMap<>(others());
+                at.getValue().forEach((from, tos) -> tos.forEach((to, n) -> shown
+                        .computeIfAbsent(label(from, folded), f -> new TreeMap<>(others()))
+                        .computeIfAbsent(label(to, folded), t -> new ArrayList<>()).add(new Object[] {from, to, n})));
+                List<Integer> rowTotals = new ArrayList<>();
+                List<Integer> movedCells = new ArrayList<>();
                 long denominator = 0;
                 long moved = 0;
-                for (var from : at.getValue().entrySet()) {
-                    long rowTotal = from.getValue().values().stream().mapToLong(Long::longValue).sum();
+                for (var from : shown.entrySet()) {
+                    long rowTotal = from.getValue().values().stream().flatMap(List::stream).mapToLong(c -> (Long) c[2]).sum();
                     int total = rb.cell(rowTotal);
+                    rowTotals.add(total);
+                    denominator += rowTotal;
                     List<Integer> parts = new ArrayList<>();
                     for (var to : from.getValue().entrySet()) {
+                        List<Object[]> originals = to.getValue();
                         var row = matrix.row().key("group", g.getKey()).key("at", at.getKey())
                                 .key("from_source", from.getKey()).key("to_source", to.getKey());
-                        int n = row.count("n", to.getValue());
+                        int n;
+                        if (originals.size() == 1) {
+                            n = row.count("n", (Long) originals.get(0)[2]);
+                            collectMove(classification, originals.get(0), n, movedCells);
+                        } else {
+                            List<Integer> hidden = new ArrayList<>();
+                            for (Object[] c : originals) {
+                                int cell = rb.implicitCell((Long) c[2]);
+                                hidden.add(cell);
+                                collectMove(classification, c, cell, movedCells);
+                            }
+                            n = rb.cell(originals.stream().mapToLong(c -> (Long) c[2]).sum());
+                            rb.sum(n, hidden);
+                            row.countCell("n", n);
+                        }
                         parts.add(n);
                         // the complement is the rest of the row, already tied to the total by the sum below
                         row.share("share", "lower", "upper", n, total);
                     }
                     rb.sum(total, parts);
-                    denominator += rowTotal;
                 }
-                for (EpisodeSources e : g.getValue()) {
-                    moved += e.entry() != null && e.moved(classification, at.getKey()) ? 1 : 0;
+                for (int cell : movedCells) {
+                    moved += rb.value(cell);
                 }
                 var row = moves.row().key("group", g.getKey()).key("at", at.getKey()).key("classification", version);
                 int k = row.count("n", moved);
                 int n = row.count("denominator", denominator);
+                // the same people as the matrix: moves are a sum of its cells, the denominator of its rows
+                if (!movedCells.isEmpty()) {
+                    rb.sum(k, movedCells);
+                }
+                rb.sum(n, rowTotals);
                 row.proportion("share", "lower", "upper", k, n);
             }
         }
@@ -139,8 +175,40 @@ final class RightSupportMetric {
             applications(ctx, rb, applications);
         }
         var built = rb.build(DEFINITION, ctx.cohort(), ctx.asOf(), episodes.size());
-        return new RightSupportResult(built.basis(), classification.version(), built.table("matrix"),
-                built.table("right_support"), built.table("applications"));
+        return new RightSupportResult(built.basis(), classification.version(), List.copyOf(folded),
+                built.table("matrix"), built.table("right_support"), built.table("applications"));
+    }
+
+    private static void collectMove(RightSupport rs, Object[] cell, int gridCell, List<Integer> movedCells) {
+        if (moved(rs, (String) cell[0], (String) cell[1])) {
+            movedCells.add(gridCell);
+        }
+    }
+
+    /** The sources of the selection outside its {@code keep} most common (counted at entry and later, over all groups). */
+    private static Set<String> folded(List<EpisodeSources> episodes, int keep) {
+        Map<String, Long> counts = new HashMap<>();
+        for (EpisodeSources e : episodes) {
+            if (e.entry() != null && !e.later().isEmpty()) {
+                counts.merge(e.entry(), 1L, Long::sum);
+                e.later().values().forEach(to -> counts.merge(to, 1L, Long::sum));
+            }
+        }
+        List<String> kept = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(keep).map(Map.Entry::getKey).toList();
+        Set<String> out = new TreeSet<>(counts.keySet());
+        kept.forEach(out::remove);
+        return out;
+    }
+
+    private static String label(String source, Set<String> folded) {
+        return folded.contains(source) ? Coarsening.OTHERS_SV : source;
+    }
+
+    /** Sources in code order, "Övriga" last. */
+    private static Comparator<String> others() {
+        return Comparator.comparing((String x) -> x.equals(Coarsening.OTHERS_SV)).thenComparing(Comparator.naturalOrder());
     }
 
     /** exit before follow_up_90 before follow_up_180 ... */

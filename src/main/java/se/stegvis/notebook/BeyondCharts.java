@@ -8,7 +8,7 @@ import se.stegvis.charts.SurvivalChartBuilder;
 import se.stegvis.charts.TransitionHeatmapBuilder;
 import se.stegvis.dictionary.CodeList;
 import se.stegvis.dictionary.DataDictionary;
-import se.stegvis.metrics.Coarse;
+import se.stegvis.disclosure.Coarsening;
 import se.stegvis.metrics.CyclingResult;
 import se.stegvis.metrics.GoalsResult;
 import se.stegvis.metrics.IntensityResult;
@@ -46,56 +46,35 @@ public final class BeyondCharts {
     }
 
     /**
-     * Income source at entry (rows) against at {@code at} (columns) for one group, the {@code keep}
-     * most common sources on each axis and the rest as "Övriga"; row shares in the cells.
+     * Income source at entry (rows) against at {@code at} (columns) for one group, row shares in the
+     * cells; with a result folded by the metric ({@code m.rightSupport(cohort, asOf, keep)}), the
+     * less common sources are in "Övriga", and the chart says how many.
      */
-    public static TransitionHeatmapBuilder rightSupportMatrix(Metrics m, RightSupportResult r, String group, String at,
-                                                              int keep) {
+    public static TransitionHeatmapBuilder rightSupportMatrix(RightSupportResult r, String group, String at) {
         Lang lang = Stegvis.lang();
-        MetricTable t = r.matrix().filter(row -> group.equals(r.matrix().key(row, "group"))
-                && at.equals(r.matrix().key(row, "at")));
-        Coarse.Folded f = Coarse.folded(t, "from_source", "to_source", "n", keep, m.policy());
-        var ct = f.table();
-        int k = ct.rows().size();
-        int c = ct.columns().size();
-        long[][] counts = new long[k][c];
-        double[][] shares = new double[k][c];
-        Hidden[][] hidden = new Hidden[k][c];
-        long[] rowSizes = new long[k];
-        for (int i = 0; i < k; i++) {
-            rowSizes[i] = ct.hiddenRowTotals()[i] ? -1 : ct.rowTotals()[i];
-            for (int j = 0; j < c; j++) {
-                hidden[i][j] = !ct.hidden()[i][j] ? Hidden.SHOWN : ct.primary()[i][j] ? Hidden.SMALL : Hidden.PROTECTED;
-                counts[i][j] = hidden[i][j].hidden() ? -1 : ct.counts()[i][j];
-                shares[i][j] = hidden[i][j].hidden() || ct.rowTotals()[i] == 0 ? Double.NaN
-                        : ct.counts()[i][j] / (double) ct.rowTotals()[i];
-            }
-        }
-        List<String> rows = ct.rows().stream().map(x -> x.equals("Övriga") ? lang.pick("Övriga", "Others") : income(x, lang)).toList();
-        List<String> cols = ct.columns().stream().map(x -> x.equals("Övriga") ? lang.pick("Övriga", "Others") : income(x, lang)).toList();
+        MetricTable t = r.matrix();
+        List<Integer> rows = Cells.rowsOf(t, group).stream().filter(row -> at.equals(t.key(row, "at"))).toList();
+        Cells.Matrix x = Cells.Matrix.of(t, rows, "from_source", "to_source");
         TransitionHeatmapBuilder b = MetricCharts.basis(new TransitionHeatmapBuilder(), r.basis(), group)
                 .title(lang.pick("Försörjning vid start och " + at(at, lang), "Income source at entry and " + at(at, lang)))
                 .axisTitles(lang.pick("Försörjning vid start", "Income source at entry"),
                         lang.pick("Försörjning " + at(at, lang), "Income source " + at(at, lang)))
-                .matrix(rows, cols, counts, shares, hidden, rowSizes);
-        // n is the matrix's own (the people at that time point), not the selection's; shown only when
-        // no row total is hidden, since the sum would give a hidden one away.
-        if (Arrays.stream(rowSizes).allMatch(x -> x >= 0)) {
-            b.n(Arrays.stream(rowSizes).sum());
+                .matrix(x.rows().stream().map(s -> sourceLabel(s, lang)).toList(),
+                        x.columns().stream().map(s -> sourceLabel(s, lang)).toList(),
+                        x.counts(), x.shares(), x.hidden(), x.rowSizes());
+        // n is the matrix's own (the people at that time point), not the selection's
+        if (x.total() >= 0) {
+            b.n(x.total());
         }
-        if (!f.folded().isEmpty() || ct.merged()) {
-            b.note(lang.pick("Övriga: " + f.folded().size() + " mindre vanliga försörjningar och kombinationer"
-                            + (ct.merged() ? ", och rader som slagits ihop för att inte dölja "
-                            + Stegvis.theme().formats().percent(ct.hiddenBefore(), 0) + " av cellerna: "
-                            + String.join(", ", ct.members().stream().filter(x -> x.size() > 1).flatMap(List::stream)
-                            .filter(x -> !x.equals("Övriga")).map(x -> income(x, lang)).toList()) : "") + ".",
-                    "Others: " + f.folded().size() + " less common income sources and combinations"
-                            + (ct.merged() ? ", and rows merged so as not to hide "
-                            + Stegvis.theme().formats().percent(ct.hiddenBefore(), 0) + " of the cells: "
-                            + String.join(", ", ct.members().stream().filter(x -> x.size() > 1).flatMap(List::stream)
-                            .filter(x -> !x.equals("Övriga")).map(x -> income(x, lang)).toList()) : "") + "."));
+        if (!r.folded().isEmpty()) {
+            b.note(lang.pick("Övriga: " + r.folded().size() + " mindre vanliga försörjningar och kombinationer.",
+                    "Others: " + r.folded().size() + " less common income sources and combinations."));
         }
         return b;
+    }
+
+    private static String sourceLabel(String code, Lang lang) {
+        return code.equals(Coarsening.OTHERS_SV) ? lang.pick("Övriga", "Others") : income(code, lang);
     }
 
     /** Share with a right-support move, per group and time after exit, with Wilson intervals. */

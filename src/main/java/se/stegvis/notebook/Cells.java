@@ -51,4 +51,49 @@ final class Cells {
         }
         return groups;
     }
+
+    /**
+     * A two-way table of a metric (e.g. step at entry by step at exit) as a heatmap's arrays, rows and
+     * columns in table order, absent pairs 0; a row's size is read back from a shown count and its share, -1 when none is shown.
+     */
+    record Matrix(List<String> rows, List<String> columns, long[][] counts, double[][] shares, Hidden[][] hidden,
+                  long[] rowSizes) {
+
+        static Matrix of(MetricTable t, List<Integer> tableRows, String rowKey, String columnKey) {
+            List<String> rows = new ArrayList<>();
+            List<String> columns = new ArrayList<>();
+            for (int r : tableRows) {
+                if (!rows.contains(t.key(r, rowKey))) {
+                    rows.add(t.key(r, rowKey));
+                }
+                if (!columns.contains(t.key(r, columnKey))) {
+                    columns.add(t.key(r, columnKey));
+                }
+            }
+            long[][] counts = new long[rows.size()][columns.size()];
+            double[][] shares = new double[rows.size()][columns.size()];
+            Hidden[][] hidden = new Hidden[rows.size()][columns.size()];
+            for (Hidden[] h : hidden) {
+                java.util.Arrays.fill(h, Hidden.SHOWN);
+            }
+            long[] rowSizes = new long[rows.size()];
+            java.util.Arrays.fill(rowSizes, -1);
+            for (int r : tableRows) {
+                int i = rows.indexOf(t.key(r, rowKey));
+                int j = columns.indexOf(t.key(r, columnKey));
+                counts[i][j] = Cells.count(t, r, "n");
+                shares[i][j] = Cells.number(t, r, "share");
+                hidden[i][j] = Cells.hidden(t, r, "n");
+                if (counts[i][j] > 0 && shares[i][j] > 0) {
+                    rowSizes[i] = Math.round(counts[i][j] / shares[i][j]); // the published row size
+                }
+            }
+            return new Matrix(rows, columns, counts, shares, hidden, rowSizes);
+        }
+
+        /** The sum of the row sizes, or -1 when one is unknown (the sum would give a hidden one away). */
+        long total() {
+            return java.util.Arrays.stream(rowSizes).anyMatch(x -> x < 0) ? -1 : java.util.Arrays.stream(rowSizes).sum();
+        }
+    }
 }

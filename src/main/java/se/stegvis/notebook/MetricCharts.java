@@ -94,30 +94,7 @@ public final class MetricCharts {
     public static TransitionHeatmapBuilder transitions(TransitionResult r, String group, boolean entryToExit) {
         Lang lang = Stegvis.lang();
         MetricTable t = entryToExit ? r.entryExit() : r.consecutive();
-        List<String> steps = new ArrayList<>();
-        for (int row : Cells.rowsOf(t, group)) {
-            String s = t.key(row, "from_step");
-            if (!steps.contains(s)) {
-                steps.add(s);
-            }
-        }
-        int k = steps.size();
-        long[][] counts = new long[k][k];
-        double[][] shares = new double[k][k];
-        Hidden[][] hidden = new Hidden[k][k];
-        long[] rowSizes = new long[k];
-        java.util.Arrays.fill(rowSizes, -1);
-        for (int row : Cells.rowsOf(t, group)) {
-            int i = steps.indexOf(t.key(row, "from_step"));
-            int j = steps.indexOf(t.key(row, "to_step"));
-            counts[i][j] = Cells.count(t, row, "n");
-            shares[i][j] = Cells.number(t, row, "share");
-            hidden[i][j] = Cells.hidden(t, row, "n");
-            if (counts[i][j] > 0 && shares[i][j] > 0) {
-                rowSizes[i] = Math.round(counts[i][j] / shares[i][j]); // the published row size
-            }
-        }
-        List<String> labels = steps.stream().map(s -> Labels.step(s, lang)).toList();
+        Cells.Matrix x = Cells.Matrix.of(t, Cells.rowsOf(t, group), "from_step", "to_step");
         return basis(new TransitionHeatmapBuilder(), r.basis(), group)
                 .title(entryToExit ? lang.pick("Steg vid start och vid avslut", "Step at entry and at exit")
                         : lang.pick("Från en bedömning till nästa", "From one assessment to the next"))
@@ -125,7 +102,9 @@ public final class MetricCharts {
                                 : lang.pick("Steg vid en bedömning", "Step at an assessment"),
                         entryToExit ? lang.pick("Steg vid avslut", "Step at exit")
                                 : lang.pick("Steg vid nästa bedömning", "Step at the next assessment"))
-                .matrix(labels, labels, counts, shares, hidden, rowSizes);
+                .matrix(x.rows().stream().map(s -> Labels.step(s, lang)).toList(),
+                        x.columns().stream().map(s -> Labels.step(s, lang)).toList(),
+                        x.counts(), x.shares(), x.hidden(), x.rowSizes());
     }
 
     /** Entry step to exit step as an alluvial diagram for one group. */

@@ -89,6 +89,43 @@ class RightSupportAndCyclingMetricTest {
     }
 
     @Test
+    void foldingKeepsTheMostCommonSourcesAndPutsTheRestInOthers() {
+        rightSupportCohort();
+        // Sources at entry and later (r5 has no later source): forsorjningsstod 4, sjukersattning 2, the rest 1.
+        RightSupportResult r = metrics.rightSupport(Cohort.all(), AS_OF, 2);
+        assertThat(r.folded()).containsExactly("forsorjningsstod+lon", "forsorjningsstod+sjukpenning", "lon");
+        MetricTable m = r.matrix();
+        String[] cols = {"at", "from_source", "to_source"};
+        int r3 = row(m, cols, "exit", "Övriga", "Övriga");
+        int r4 = row(m, cols, "exit", "Övriga", "forsorjningsstod");
+        assertThat(m.count(r3, "n")).hasValue(1);
+        assertThat(m.number(r4, "share")).hasValue(0.5);
+        assertThat(m.count(row(m, cols, "exit", "forsorjningsstod", "sjukersattning"), "n")).hasValue(1);
+        assertThat(r3).as("Övriga last").isEqualTo(row(m, cols, "exit", "forsorjningsstod", "sjukersattning") + 2);
+        int exit = row(r.rightSupport(), new String[] {"at"}, "exit");
+        assertThat(r.rightSupport().count(exit, "n")).as("folding changes no count").hasValue(2);
+    }
+
+    @Test
+    void theDenominatorDoesNotGiveAwayASmallRowOfTheMatrix() {
+        for (int i = 0; i < 6; i++) {
+            db.episode("a" + i, "evi", "A", "2020-01-01").source("entry", 0, "forsorjningsstod", "full")
+                    .exit("2020-06-01", "avbrott").source("exit", 0, "forsorjningsstod", "full");
+        }
+        for (int i = 0; i < 2; i++) {
+            db.episode("b" + i, "evi", "A", "2020-01-01").source("entry", 0, "lon", "full")
+                    .exit("2020-06-01", "avbrott").source("exit", 0, "lon", "full");
+        }
+        RightSupportResult r = Metrics.on(db.connection).rightSupport(Cohort.all(), AS_OF);
+        String[] cols = {"at", "from_source", "to_source"};
+        assertThat(r.matrix().count(row(r.matrix(), cols, "exit", "lon", "lon"), "n")).isEmpty();
+        boolean sixShown = r.matrix().count(row(r.matrix(), cols, "exit", "forsorjningsstod", "forsorjningsstod"), "n")
+                .isPresent();
+        boolean eightShown = r.rightSupport().count(0, "denominator").isPresent();
+        assertThat(sixShown && eightShown).as("8 - 6 would give the hidden 2 away").isFalse();
+    }
+
+    @Test
     void applicationsGrantedOfDecidedAndKaplanMeierTimeToDecisionWithPendingCensored() {
         rightSupportCohort();
         MetricTable a = metrics.rightSupport(Cohort.all(), AS_OF).applications();
