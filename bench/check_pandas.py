@@ -30,7 +30,7 @@ CHECKS = {
     "leadtime_split.comparison": ([], [], ["baseline_n", "baseline_events", "baseline_median", "comparison_n",
                                            "comparison_events", "comparison_median", "median_difference",
                                            "chi_square", "p_value"]),
-    "flow.monthly": (["month"], ["month"], ["inflow", "exits", "other_ends", "wip", "fte", "mean_days_to_exit"]),
+    "flow.periods": (["period"], ["month"], ["inflow", "exits", "other_ends", "wip", "fte", "mean_days_to_exit"]),
     "flow.ageing": (["age_days"], ["age_days"], ["n"]),
     "flow.little": ([], [], ["months", "ended", "mean_wip", "throughput_per_month", "mean_months_to_end", "ratio"]),
     "outcomes.rates": (["outcome"], ["outcome"], ["n", "denominator", "rate", "lower"]),

@@ -244,7 +244,7 @@ def flow(d):
     little = {"months": len(f), "ended": ended_n, "mean_wip": f.wip.mean(), "throughput_per_month": ended_n / len(f),
               "mean_months_to_end": days_to_end.reindex(months, fill_value=0).sum() / ended_n / (365.25 / 12)}
     little["ratio"] = little["mean_wip"] / (little["throughput_per_month"] * little["mean_months_to_end"])
-    return {"monthly": f.rename_axis("month").reset_index(), "ageing": ageing.rename_axis("age_days").reset_index(name="n"),
+    return {"periods": f.rename_axis("month").reset_index(), "ageing": ageing.rename_axis("age_days").reset_index(name="n"),
             "little": pd.DataFrame([little])}
 
 

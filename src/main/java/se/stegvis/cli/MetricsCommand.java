@@ -114,6 +114,10 @@ final class MetricsCommand implements Callable<Integer> {
                     + " the rest are folded into Övriga (default 0: none folded).")
     int keep;
 
+    @Option(names = "--period", paramLabel = "PERIOD", defaultValue = "month",
+            description = "flow: month, quarter, half-year, year, or auto (the finest that hides at most a third of the counts).")
+    String period;
+
     @Option(names = "--settings", paramLabel = "FILE",
             description = "Project settings file (disclosure.threshold; goals: goal.ID.rate, .target, ...).")
     Path settings;
@@ -210,6 +214,9 @@ final class MetricsCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown format '" + format + "'; csv, json or table");
         };
         MetricsRequest.Name metric = MetricsRequest.Name.parse(name);
+        if (!List.of("month", "quarter", "half-year", "year", "auto").contains(period)) {
+            throw new IllegalArgumentException("unknown period '" + period + "'; month, quarter, half-year, year or auto");
+        }
         List<Goal> goals = List.of();
         if (metric == MetricsRequest.Name.GOALS) {
             if (settings == null) {
@@ -218,6 +225,6 @@ final class MetricsCommand implements Callable<Integer> {
             }
             goals = Goal.fromSettings(settings);
         }
-        return new MetricsRequest(metric, cohort, policy, leadTime, within, rate, f, idleDays, keep, goals);
+        return new MetricsRequest(metric, cohort, policy, leadTime, within, rate, f, idleDays, keep, period, goals);
     }
 }

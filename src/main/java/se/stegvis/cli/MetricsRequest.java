@@ -11,12 +11,14 @@ import se.stegvis.metrics.Goal;
 import se.stegvis.metrics.LeadTime;
 import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.Metrics;
+import se.stegvis.metrics.Period;
 import se.stegvis.metrics.Rate;
 import se.stegvis.metrics.ResultWriter;
 
 /** A parsed {@code stegvis metrics} call: which metric, on which selection, how shown. */
 record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTime leadTime, int withinDays,
-                      String rate, ResultWriter.Format format, int idleDays, int keep, List<Goal> goals) {
+                      String rate, ResultWriter.Format format, int idleDays, int keep, String period,
+                      List<Goal> goals) {
 
     /** The metric names of the CLI. */
     enum Name {
@@ -44,7 +46,8 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
             case STEPS -> m.steps(cohort, asOf);
             case TRANSITIONS -> m.transitions(cohort, asOf);
             case LEADTIME -> m.leadTime(cohort, asOf, leadTime);
-            case FLOW -> m.flow(cohort, asOf);
+            case FLOW -> "auto".equals(period) ? m.flowCoarsened(cohort, asOf)
+                    : m.flow(cohort, asOf, Period.valueOf(period.toUpperCase(Locale.ROOT).replace('-', '_')));
             case OUTCOMES -> m.outcomes(cohort, asOf, withinDays);
             case FLOW_QUALITY -> m.flowQuality(cohort, asOf);
             case COMPARE -> m.compare(cohort, asOf, Rate.parse(rate), withinDays);

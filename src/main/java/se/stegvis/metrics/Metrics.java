@@ -85,7 +85,21 @@ public final class Metrics {
 
     /** Flow by month: inflow, exits, work in progress, throughput per FTE, ageing of open episodes, Little's law. */
     public FlowResult flow(Cohort cohort, LocalDate asOf) {
-        return run(() -> FlowMetric.compute(context(cohort, asOf)));
+        return flow(cohort, asOf, Period.MONTH);
+    }
+
+    /** As {@link #flow(Cohort, LocalDate)} by quarter, half-year or year. */
+    public FlowResult flow(Cohort cohort, LocalDate asOf, Period period) {
+        return run(() -> FlowMetric.compute(context(cohort, asOf), period));
+    }
+
+    /**
+     * As {@link #flow(Cohort, LocalDate)}, by the finest period in which disclosure control hides at
+     * most a third of the counts (months, else quarters, half-years, years): small numbers that still
+     * say something. {@link FlowResult#period()} says which.
+     */
+    public FlowResult flowCoarsened(Cohort cohort, LocalDate asOf) {
+        return run(() -> FlowMetric.coarsened(context(cohort, asOf)));
     }
 
     /** Outcomes: exits to work or studies, drop-out, step up, plan within {@code planDays}; follow-up with loss. */

@@ -67,7 +67,7 @@ public final class Labels {
             Map.entry("rates", new Pair("Andelar", "Rates")),
             Map.entry("follow_up", new Pair("Uppföljning efter avslut", "Follow-up after exit")),
             Map.entry("quarterly", new Pair("Per kvartal", "Per quarter")),
-            Map.entry("monthly", new Pair("Per månad", "Per month")),
+            Map.entry("periods", new Pair("Per period", "Per period")),
             Map.entry("ageing", new Pair("Öppna ärenden efter tid sedan remiss", "Open episodes by time since referral")),
             Map.entry("little", new Pair("Littles lag", "Little's law")),
             Map.entry("curve", new Pair("Kurva (Kaplan-Meier)", "Curve (Kaplan-Meier)")),

@@ -23,6 +23,7 @@ import se.stegvis.metrics.FunnelResult;
 import se.stegvis.metrics.LeadTimeResult;
 import se.stegvis.metrics.ProcessMapResult;
 import se.stegvis.metrics.MetricTable;
+import se.stegvis.metrics.Period;
 import se.stegvis.metrics.StepResult;
 import se.stegvis.metrics.TransitionResult;
 
@@ -204,57 +205,54 @@ public final class MetricCharts {
     }
 
     /**
-     * As {@link #flow(FlowResult, String, YearMonth)} with dated context events shaded; months of
+     * As {@link #flow(FlowResult, String, YearMonth)} with dated context events shaded; periods of
      * an intake stop are left out of the inflow's median, and the footnote says so.
      */
     public static FlowRunChartBuilder flow(FlowResult r, String group, YearMonth fromMonth, List<ContextEvent> events) {
-        FlowRunChartBuilder b = flow(r, group, fromMonth);
-        List<String> months = new ArrayList<>();
-        for (int row : Cells.rowsOf(r.monthly(), group)) {
-            String month = r.monthly().key(row, "month");
-            if (!YearMonth.parse(month).isBefore(fromMonth)) {
-                months.add(month);
-            }
-        }
-        return b.context(bands(months, events));
+        return flow(r, group, fromMonth).context(bands(flowPeriods(r, group, fromMonth), events));
     }
 
-    /** Context events as bands over the months they touch (months as "YYYY-MM", in order); others left out. */
-    public static List<ContextBand> bands(List<String> months, List<ContextEvent> events) {
+    /** The periods of a group's flow (labels as 2024-03, 2024-Q1, 2024-H1, 2024) that end in or after {@code fromMonth}. */
+    private static List<Integer> flowRows(FlowResult r, String group, YearMonth fromMonth) {
+        return Cells.rowsOf(r.periods(), group).stream()
+                .filter(row -> !Period.lastMonth(r.periods().key(row, "period")).isBefore(fromMonth)).toList();
+    }
+
+    private static List<String> flowPeriods(FlowResult r, String group, YearMonth fromMonth) {
+        return flowRows(r, group, fromMonth).stream().map(row -> r.periods().key(row, "period")).toList();
+    }
+
+    /** Context events as bands over the periods they touch (labelled as in {@link Period}, in order); others left out. */
+    public static List<ContextBand> bands(List<String> periods, List<ContextEvent> events) {
         List<ContextBand> out = new ArrayList<>();
-        if (months.isEmpty()) {
-            return out;
-        }
-        YearMonth first = YearMonth.parse(months.get(0));
-        YearMonth last = YearMonth.parse(months.get(months.size() - 1));
         for (ContextEvent e : events) {
             YearMonth from = YearMonth.from(e.startsOn());
             YearMonth to = YearMonth.from(e.lastDay());
-            if (to.isBefore(first) || from.isAfter(last)) {
-                continue;
+            int i = -1;
+            int j = -1;
+            for (int k = 0; k < periods.size(); k++) {
+                boolean touches = !Period.lastMonth(periods.get(k)).isBefore(from)
+                        && !Period.firstMonth(periods.get(k)).isAfter(to);
+                if (touches) {
+                    i = i < 0 ? k : i;
+                    j = k;
+                }
             }
-            int i = months.indexOf((from.isBefore(first) ? first : from).toString());
-            int j = months.indexOf((to.isAfter(last) ? last : to).toString());
-            if (i >= 0 && j >= i) {
+            if (i >= 0) {
                 out.add(new ContextBand(i, j, e.label(Stegvis.lang().locale()), e.stopsIntake()));
             }
         }
         return out;
     }
 
-    /** Monthly inflow, exits and people in programme for one group from a month on. */
+    /**
+     * Inflow, exits and people in programme per period for one group, from the period holding
+     * {@code fromMonth} on; a coarsened result says why it is not by month.
+     */
     public static FlowRunChartBuilder flow(FlowResult r, String group, YearMonth fromMonth) {
         Lang lang = Stegvis.lang();
-        MetricTable t = r.monthly();
-        List<String> months = new ArrayList<>();
-        List<Integer> rows = new ArrayList<>();
-        for (int row : Cells.rowsOf(t, group)) {
-            String month = t.key(row, "month");
-            if (!YearMonth.parse(month).isBefore(fromMonth)) {
-                months.add(month);
-                rows.add(row);
-            }
-        }
+        MetricTable t = r.periods();
+        List<Integer> rows = flowRows(r, group, fromMonth);
         long[][] values = new long[3][rows.size()];
         Hidden[][] hidden = new Hidden[3][rows.size()];
         String[] columns = {"inflow", "exits", "wip"};
@@ -264,12 +262,21 @@ public final class MetricCharts {
                 hidden[k][i] = Cells.hidden(t, rows.get(i), columns[k]);
             }
         }
-        return basis(new FlowRunChartBuilder(), r.basis(), group)
-                .title(lang.pick("Inflöde, avslut och pågående per månad", "Inflow, exits and in programme per month"))
-                .periods(months)
+        String per = r.period().noun(lang.locale());
+        FlowRunChartBuilder b = basis(new FlowRunChartBuilder(), r.basis(), group)
+                .title(lang.pick("Inflöde, avslut och pågående per " + per, "Inflow, exits and in programme per " + per))
+                .periods(flowPeriods(r, group, fromMonth))
                 .inflow(values[0], hidden[0])
                 .exits(values[1], hidden[1])
                 .workInProgress(values[2], hidden[2]);
+        if (r.coarsened()) {
+            String share = Stegvis.theme().formats().percent(r.finerHiddenShare(), 0);
+            b.note(lang.pick("Per " + per + " i stället för per månad: per månad hade " + share
+                            + " av antalen dolts för att de är små eller kunde räknas fram.",
+                    "Per " + per + " rather than per month: by month " + share
+                            + " of the counts would have been hidden as small or recomputable."));
+        }
+        return b;
     }
 
     /**

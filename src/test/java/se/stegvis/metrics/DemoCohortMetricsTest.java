@@ -79,7 +79,7 @@ class DemoCohortMetricsTest {
         addsUp(by, (m, c) -> m.steps(c, AS_OF).summary(), "n_two_plus", null, null);
         addsUp(by, (m, c) -> m.transitions(c, AS_OF).consecutive(), "n", null, null);
         addsUp(by, (m, c) -> m.leadTime(c, AS_OF, LEAD).summary(), "events", null, null);
-        addsUp(by, (m, c) -> m.flow(c, AS_OF).monthly(), "inflow", null, null);
+        addsUp(by, (m, c) -> m.flow(c, AS_OF).periods(), "inflow", null, null);
         addsUp(by, (m, c) -> m.outcomes(c, AS_OF, 30).rates(), "denominator", "outcome", "exit_work_or_studies");
         addsUp(by, (m, c) -> m.flowQuality(c, AS_OF).quarterly(), "exits", null, null);
         addsUp(by, (m, c) -> m.dataQuality(c, AS_OF).checks(), "total", "column", "birth_year");

@@ -44,21 +44,21 @@ class FlowMetricTest {
 
     @Test
     void monthlyStockAndFlowsBalance() {
-        MetricTable m = metrics.flow(Cohort.all().programme("ist"), AS_OF).monthly();
+        MetricTable m = metrics.flow(Cohort.all().programme("ist"), AS_OF).periods();
         assertThat(m.rowCount()).isEqualTo(3);
         long[][] expected = {{4, 0, 1, 3}, {2, 1, 0, 4}, {1, 1, 1, 3}}; // inflow, exits, other ends, wip
         String[] months = {"2024-01", "2024-02", "2024-03"};
         for (int i = 0; i < 3; i++) {
-            int r = row(m, "group", "all", "month", months[i]);
+            int r = row(m, "group", "all", "period", months[i]);
             assertThat(new long[] {m.count(r, "inflow").orElseThrow(), m.count(r, "exits").orElseThrow(),
                 m.count(r, "other_ends").orElseThrow(), m.count(r, "wip").orElseThrow()}).as(months[i])
                     .containsExactly(expected[i]);
         }
-        int feb = row(m, "group", "all", "month", "2024-02");
+        int feb = row(m, "group", "all", "period", "2024-02");
         assertThat(m.number(feb, "fte").orElseThrow()).isEqualTo(2.0);
         assertThat(m.number(feb, "exits_per_fte").orElseThrow()).isEqualTo(0.5);
         assertThat(m.number(feb, "mean_days_to_exit").orElseThrow()).isEqualTo(36);
-        int mar = row(m, "group", "all", "month", "2024-03");
+        int mar = row(m, "group", "all", "period", "2024-03");
         assertThat(m.number(mar, "exits_per_fte").orElseThrow()).isEqualTo(1.0);
     }
 
@@ -83,19 +83,19 @@ class FlowMetricTest {
 
     @Test
     void staffingFollowsTheGroupWhenItIsAUnit() {
-        MetricTable m = metrics.flow(Cohort.all().groupBy(GroupBy.PROGRAMME), AS_OF).monthly();
-        assertThat(m.number(row(m, "group", "uma", "month", "2024-02"), "fte")).hasValue(5.0);
-        assertThat(m.number(row(m, "group", "ist", "month", "2024-02"), "fte")).hasValue(2.0);
-        MetricTable byGender = metrics.flow(Cohort.all().groupBy(GroupBy.GENDER), AS_OF).monthly();
-        assertThat(byGender.number(row(byGender, "group", "k", "month", "2024-02"), "fte")).isEmpty();
+        MetricTable m = metrics.flow(Cohort.all().groupBy(GroupBy.PROGRAMME), AS_OF).periods();
+        assertThat(m.number(row(m, "group", "uma", "period", "2024-02"), "fte")).hasValue(5.0);
+        assertThat(m.number(row(m, "group", "ist", "period", "2024-02"), "fte")).hasValue(2.0);
+        MetricTable byGender = metrics.flow(Cohort.all().groupBy(GroupBy.GENDER), AS_OF).periods();
+        assertThat(byGender.number(row(byGender, "group", "k", "period", "2024-02"), "fte")).isEmpty();
     }
 
     @Test
     void smallMonthlyCountsAreHiddenAndStocksCannotRecomputeThem() {
         FlowResult f = Metrics.on(db.connection).withPolicy(se.stegvis.disclosure.DisclosurePolicy.threshold(3))
                 .flow(Cohort.all().programme("ist"), AS_OF);
-        MetricTable m = f.monthly();
-        int jan = row(m, "group", "all", "month", "2024-01");
+        MetricTable m = f.periods();
+        int jan = row(m, "group", "all", "period", "2024-01");
         assertThat(m.shown(jan, m.column("other_ends"))).isEqualTo("<3");
         // 4 in = 3 open + 0 exits + 1 other: with the 1 hidden, another cell of January must go too.
         int hiddenInJanuary = 0;
@@ -103,5 +103,45 @@ class FlowMetricTest {
             hiddenInJanuary += m.isHidden(jan, c) ? 1 : 0;
         }
         assertThat(hiddenInJanuary).isPositive();
+    }
+
+    @Test
+    void aQuarterSumsItsMonthsFlowsTakesTheStockAtItsEndAndAveragesStaff() {
+        FlowResult f = metrics.flow(Cohort.all().programme("ist"), AS_OF, Period.QUARTER);
+        MetricTable q = f.periods();
+        assertThat(q.rowCount()).isEqualTo(1);
+        assertThat(q.key(0, "period")).isEqualTo("2024-Q1");
+        assertThat(new long[] {q.count(0, "inflow").orElseThrow(), q.count(0, "exits").orElseThrow(),
+            q.count(0, "other_ends").orElseThrow(), q.count(0, "wip").orElseThrow()}).containsExactly(7, 2, 2, 3);
+        assertThat(q.number(0, "fte").orElseThrow()).isCloseTo(5.0 / 3, within(1e-12)); // (2 + 2 + 1) / 3
+        assertThat(q.number(0, "exits_per_fte").orElseThrow()).isCloseTo(1.2, within(1e-12));
+        assertThat(q.number(0, "mean_days_to_exit").orElseThrow()).isEqualTo(45.5); // (36 + 55) / 2
+        MetricTable l = f.little();
+        assertThat(l.key(0, "months")).isEqualTo("3");
+        assertThat(l.number(0, "mean_wip").orElseThrow()).as("the stock at the quarter's end").isEqualTo(3.0);
+        assertThat(f.coarsened()).isFalse();
+    }
+
+    @Test
+    void coarseningKeepsMonthsWhenLittleIsHidden() {
+        FlowResult f = metrics.flowCoarsened(Cohort.all().programme("ist"), AS_OF);
+        assertThat(f.period()).isEqualTo(Period.MONTH);
+        assertThat(f.coarsened()).isFalse();
+    }
+
+    @Test
+    void coarseningTakesTheCoarserPeriodThatHidesLess() {
+        // threshold 3: by month 6 of 12 counts are 1 or 2 (and more must go to protect them); by
+        // quarter only exits 2 and other ends 2, and coarser periods hold the same months.
+        FlowResult f = Metrics.on(db.connection).withPolicy(se.stegvis.disclosure.DisclosurePolicy.threshold(3))
+                .flowCoarsened(Cohort.all().programme("ist"), AS_OF);
+        assertThat(f.period()).isEqualTo(Period.QUARTER);
+        assertThat(f.coarsened()).isTrue();
+        assertThat(f.finerHiddenShare()).isGreaterThan(0.5);
+        MetricTable q = f.periods();
+        assertThat(q.count(0, "inflow")).hasValue(7);
+        assertThat(q.count(0, "wip")).hasValue(3);
+        assertThat(q.isHidden(0, "exits")).isTrue();
+        assertThat(q.isHidden(0, "other_ends")).isTrue();
     }
 }
