@@ -58,6 +58,7 @@ demo-db: build
 	rm -rf $(DEMO) && mkdir -p $(DEMO)
 	./stegvis demo --out $(DEMO)/csv --episodes $(EPISODES) --seed $(SEED)
 	./stegvis import --db $(DEMO)/stegvis.duckdb $(DEMO)/csv
+	cp $(DEMO)/csv/stegvis.properties $(DEMO)/stegvis.properties
 	./stegvis dictionary glossary --out build/glossary.md
 
 demo: demo-db venv

@@ -46,6 +46,10 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         DemoSummary summary = cohort.writeTo(out);
+        // the demo project's settings (goals, threshold), to be put beside the store
+        try (var in = DemoCommand.class.getResourceAsStream("/demo/stegvis.properties")) {
+            java.nio.file.Files.copy(in, out.resolve("stegvis.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         System.err.println("stegvis demo: " + summary + " -> " + out);
         return 0;
     }

@@ -119,7 +119,8 @@ final class MetricsCommand implements Callable<Integer> {
     String period;
 
     @Option(names = "--settings", paramLabel = "FILE",
-            description = "Project settings file (disclosure.threshold; goals: goal.ID.rate, .target, ...).")
+            description = "Project settings file (disclosure.threshold; goals: goal.ID.rate, .target, ...);"
+                    + " default: the .properties file named like the store, beside it, if there is one.")
     Path settings;
 
     @Option(names = "--unsuppressed",
@@ -199,7 +200,9 @@ final class MetricsCommand implements Callable<Integer> {
             cohort = cohort.splitBy(GroupBy.parse(splitBy), baseline, comparison);
         }
         cohort = cohort.groupBy(GroupBy.parse(by));
-        DisclosurePolicy policy = settings != null ? DisclosurePolicy.fromSettings(settings) : DisclosurePolicy.DEFAULT;
+        Path settingsFile = settings != null ? settings : CohortStore.settingsFile(db);
+        boolean hasSettings = settings != null || java.nio.file.Files.isRegularFile(settingsFile);
+        DisclosurePolicy policy = DisclosurePolicy.fromSettings(settingsFile);
         if (threshold != null) {
             policy = DisclosurePolicy.threshold(threshold);
         }
@@ -219,11 +222,11 @@ final class MetricsCommand implements Callable<Integer> {
         }
         List<Goal> goals = List.of();
         if (metric == MetricsRequest.Name.GOALS) {
-            if (settings == null) {
-                throw new IllegalArgumentException("goals are read from the project settings file: give --settings FILE"
-                        + " with goal.ID.rate, goal.ID.target (see docs/metrics.md)");
+            if (!hasSettings) {
+                throw new IllegalArgumentException("goals are read from the project settings file: put " + settingsFile
+                        + " beside the store or give --settings FILE, with goal.ID.rate, goal.ID.target (see docs/metrics.md)");
             }
-            goals = Goal.fromSettings(settings);
+            goals = Goal.fromSettings(settingsFile);
         }
         return new MetricsRequest(metric, cohort, policy, leadTime, within, rate, f, idleDays, keep, period, goals);
     }

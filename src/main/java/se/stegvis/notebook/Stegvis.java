@@ -3,6 +3,8 @@ package se.stegvis.notebook;
 import se.stegvis.charts.Lang;
 import se.stegvis.charts.SeminarTheme;
 import se.stegvis.cohort.Cohort;
+import se.stegvis.disclosure.DisclosurePolicy;
+import se.stegvis.metrics.Goal;
 import se.stegvis.metrics.LeadTime;
 import se.stegvis.metrics.Metrics;
 import se.stegvis.store.CohortStore;
@@ -14,6 +16,7 @@ import tech.tablesaw.api.Table;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -87,9 +90,27 @@ public final class Stegvis implements AutoCloseable {
         return connection;
     }
 
-    /** The metrics over this store, with default disclosure control. */
+    /**
+     * The metrics over this store, with disclosure control as the project's settings file beside the
+     * store says ({@code disclosure.threshold}), else the default.
+     */
     public Metrics metrics() {
-        return Metrics.on(connection);
+        Path settings = CohortStore.settingsFile(store.file());
+        try {
+            return Metrics.on(connection).withPolicy(DisclosurePolicy.fromSettings(settings));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + settings, e);
+        }
+    }
+
+    /** The goals of the project's settings file beside the store (none when there is no such file). */
+    public List<Goal> goals() {
+        Path settings = CohortStore.settingsFile(store.file());
+        try {
+            return Files.isRegularFile(settings) ? Goal.fromSettings(settings) : List.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + settings, e);
+        }
     }
 
     /**

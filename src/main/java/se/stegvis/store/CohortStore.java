@@ -35,6 +35,15 @@ public final class CohortStore implements AutoCloseable {
         this.readOnly = readOnly;
     }
 
+    /**
+     * The project settings file of a store: named like it, beside it ({@code stegvis.duckdb} ->
+     * {@code stegvis.properties}); it may not exist.
+     */
+    public static Path settingsFile(Path db) {
+        String name = db.getFileName().toString();
+        return db.resolveSibling((name.endsWith(".duckdb") ? name.substring(0, name.length() - 7) : name) + ".properties");
+    }
+
     /** Opens the store for writing, creating the file and its tables when missing. */
     public static CohortStore open(Path file) throws SQLException {
         Path parent = file.toAbsolutePath().getParent();

@@ -122,7 +122,7 @@ class MetricsCommandTest {
 
     @Test
     void goalsNeedTheSettingsFileAndAreEvaluatedFromIt() throws Exception {
-        assertThat(run("metrics", "goals", "--db", db.toString()).err()).contains("give --settings FILE");
+        assertThat(run("metrics", "goals", "--db", db.toString()).err()).contains("beside the store or give --settings FILE");
         Path settings = java.nio.file.Files.writeString(dir.resolve("goals.properties"),
                 "goal.work.rate=exit_work_or_studies\ngoal.work.within_days=365\ngoal.work.target=0.1\n");
         Run r = run("metrics", "goals", "--db", db.toString(), "--settings", settings.toString(), "--unsuppressed");
