@@ -101,6 +101,7 @@ bench-classes: $(BENCH_VENV)/.installed
 bench: build venv
 	$(MAKE) bench-classes
 	$(BENCH_VENV)/bin/python bench/run.py --sizes $(SIZES)
+	$(BENCH_VENV)/bin/python bench/run.py --cli
 	$(BENCH_VENV)/bin/python bench/run.py --kernel $(VENV)/bin/python
 	$(BENCH_VENV)/bin/python bench/report.py
 

@@ -28,6 +28,8 @@ def both(wall, cpu):
 def main():
     results = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent / "results"
     runs = pd.concat([pd.read_csv(f) for f in sorted(results.glob("runs-*.csv"))])
+    cli = runs[runs.tool == "stegvis_cli"]
+    runs = runs[runs.tool != "stegvis_cli"]
     med = runs.groupby(["size", "events", "tool", "metric"]).agg(
         seconds=("seconds", "median"), cpu_seconds=("cpu_seconds", "median"), runs=("seconds", "size"),
         rss_mb=("rss_mb", "max"), heap_mb=("heap_mb", "max"), load_avg=("load_avg", "median")).reset_index()
@@ -85,6 +87,16 @@ def main():
                      both(get("pandas", m, s), get("pandas", m, s, "cpu_seconds"))]
             cells.append(" / ".join(p if p else "-" for p in parts))
         row(f"`{m}`: stegvis alone / stegvis in the suite / pandas alone", cells)
+    if len(cli):
+        c = cli.groupby("metric", sort=False).agg(seconds=("seconds", "median"), cpu=("cpu_seconds", "median"),
+                                                  rss=("rss_mb", "max"))
+        lines += ["", f"`./stegvis metrics NAME --db FILE` from a cold start on the demo store of the default size "
+                      f"({int(cli['size'].iloc[0]):,} episodes), median of {int(cli.run.max())} runs, load average "
+                      f"{cli.load_avg.median():.1f} (target < 1 s each; slowest {c.seconds.max():.2f} s, "
+                      f"peak RSS {c.rss.max():.0f} MB):", "",
+                  "| " + " | ".join(f"`{m}`" for m in c.index) + " |", "|---" * len(c) + "|",
+                  "| " + " | ".join(f"{v:.2f} ({u:.2f})" for v, u in zip(c.seconds, c.cpu)) + " |",
+                  "", "Wall-clock seconds, in brackets the CPU seconds of the process (user + system, all threads)."]
     (results / "summary.md").write_text("\n".join(lines) + "\n")
 
     fig, ax = plt.subplots(figsize=(7, 4.5))

@@ -4,6 +4,8 @@ tools' order rotated every round so that load on the machine falls on all of the
 Writes bench/results/runs-<size>.csv (one row per measurement), then bench/report.py summarises.
 
     python bench/run.py --sizes 10000 100000 1000000 [--rounds 10000=7,100000=5,1000000=3] [--smoke]
+    python bench/run.py --cli                 (each ./stegvis metrics call at the demo's default size)
+    python bench/run.py --kernel .venv/bin/python   (kernel start to first chart)
 """
 import argparse
 import csv
@@ -70,11 +72,16 @@ def main():
     ap.add_argument("--sizes", nargs="+", type=int, default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--rounds", default="", help="size=rounds,... (default: 7 up to 10k, 5 up to 100k, else 3)")
     ap.add_argument("--smoke", action="store_true", help="one round, results to bench/work/smoke instead")
+    ap.add_argument("--cli", action="store_true", help="only: each ./stegvis metrics call on the demo's default size"
+                    " (3,000 episodes), median of 3 after a first call")
     ap.add_argument("--kernel", metavar="PYTHON", help="only: kernel start to first chart (3 runs, 10k store) with this"
                     " Python (the venv holding the \"Java (stegvis)\" kernel, make venv)")
     args = ap.parse_args()
     if args.kernel:
         kernel(args.kernel)
+        return
+    if args.cli:
+        cli()
         return
     rounds = {int(k): int(v) for k, v in (kv.split("=") for kv in args.rounds.split(",") if kv)}
     results = WORK / "smoke" if args.smoke else RESULTS
@@ -134,6 +141,47 @@ def main():
                   Path(f"{scratch}.warmup.wal"), Path(f"{scratch}.warmup.key")]:
             f.unlink(missing_ok=True)
         print(f"size {size}: {len(rows)} measurements -> {results / f'runs-{size}.csv'}", flush=True)
+
+
+CLI_METRICS = ["funnel", "steps", "transitions", "leadtime", "flow", "outcomes", "flow-quality", "compare",
+               "data-quality", "right-support", "cycling", "intensity", "partner-input", "goals", "ratings",
+               "process-map", "referrers"]
+
+
+def cli(size=3000, runs=3):
+    """Each `./stegvis metrics NAME` as a user types it, on the demo store of the default size, from a
+    cold JVM: the median of `runs` after one untimed call (which writes the launcher's class-data
+    archive after a build) -> bench/results/runs-cli.csv."""
+    csv_dir, events = cohort(size)
+    store = WORK / f"store-{size}.duckdb"
+    if not store.exists():
+        subprocess.run([str(ROOT / "stegvis"), "import", "--db", str(store), str(csv_dir)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # the demo project's settings (goals) beside the store, as make demo-db puts them
+    (WORK / f"store-{size}.properties").write_bytes((csv_dir / "stegvis.properties").read_bytes())
+    host, today = machine(), datetime.date.today().isoformat()
+    rows = []
+    for name in CLI_METRICS:
+        cmd = [str(ROOT / "stegvis"), "metrics", name, "--db", str(store)]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for r in range(1, runs + 1):
+            with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+                t = time.perf_counter()
+                subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", tf.name] + cmd, check=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                seconds = time.perf_counter() - t
+                kb, user, system = tf.read().strip().splitlines()[-1].split()
+                rss, cpu = int(kb) / 1024, float(user) + float(system)
+            rows.append({"machine": host, "date": today, "size": size, "events": events, "tool": "stegvis_cli",
+                         "metric": name, "run": r, "seconds": f"{seconds:.4f}", "cpu_seconds": f"{cpu:.2f}",
+                         "rss_mb": f"{rss:.0f}", "heap_mb": "", "load_avg": f"{os.getloadavg()[0]:.1f}"})
+    with open(RESULTS / "runs-cli.csv", "w", newline="") as f:
+        w = csv.DictWriter(f, FIELDS)
+        w.writeheader()
+        w.writerows(rows)
+    print("./stegvis metrics, median seconds: " + ", ".join(
+        f"{n} {sorted(float(r['seconds']) for r in rows if r['metric'] == n)[runs // 2]:.2f}" for n in CLI_METRICS),
+        flush=True)
 
 
 def kernel(python, size=10_000, runs=3):
