@@ -34,23 +34,13 @@ public final class AalenJohansen {
     }
 
     /** Fit options (immutable). */
-    public static final class Options {
-        private final ConfType confType;
-        private final double level;
-
+    public static final class Options extends PointwiseOptions<Options> {
         private Options(ConfType confType, double level) {
-            this.confType = confType;
-            this.level = level;
+            super(confType, level);
         }
 
-        /** Pointwise interval transformation (default log, as survfit). */
-        public Options confType(ConfType type) {
-            return new Options(type, level);
-        }
-
-        /** Confidence level (default 0.95). */
-        public Options level(double level) {
-            Checks.level(level);
+        @Override
+        Options copy(ConfType confType, double level) {
             return new Options(confType, level);
         }
 

@@ -28,23 +28,13 @@ public final class KaplanMeier {
     }
 
     /** Fit options (immutable; each setter returns a copy). */
-    public static final class Options {
-        private final ConfType confType;
-        private final double level;
-
+    public static final class Options extends PointwiseOptions<Options> {
         private Options(ConfType confType, double level) {
-            this.confType = confType;
-            this.level = level;
+            super(confType, level);
         }
 
-        /** The pointwise interval transformation (default log-log). */
-        public Options confType(ConfType type) {
-            return new Options(type, level);
-        }
-
-        /** The confidence level (default 0.95). */
-        public Options level(double level) {
-            Checks.level(level);
+        @Override
+        Options copy(ConfType confType, double level) {
             return new Options(confType, level);
         }
 
