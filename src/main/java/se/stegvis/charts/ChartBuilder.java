@@ -57,6 +57,15 @@ public abstract class ChartBuilder<B extends ChartBuilder<B>> {
         return self();
     }
 
+    /**
+     * The number behind the chart when it is known; a negative one (e.g. a sum with a hidden part)
+     * removes the n from the header rather than show a wrong or revealing one.
+     */
+    public B nIfKnown(long people) {
+        this.n = people < 0 ? null : people;
+        return self();
+    }
+
     /** The metric's definition, shown as the footnote. */
     public B definition(String text) {
         this.definition = text;

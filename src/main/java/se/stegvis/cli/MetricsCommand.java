@@ -118,6 +118,11 @@ final class MetricsCommand implements Callable<Integer> {
             description = "flow: month, quarter, half-year, year, or auto (the finest that hides at most a third of the counts).")
     String period;
 
+    @Option(names = "--coarsen",
+            description = "Where suppression would hide more than a third of the cells: transitions merge adjacent steps,"
+                    + " referrers fold small reasons and statuses into Övriga (the output says what was merged).")
+    boolean coarsen;
+
     @Option(names = "--settings", paramLabel = "FILE",
             description = "Project settings file (disclosure.threshold; goals: goal.ID.rate, .target, ...);"
                     + " default: the .properties file named like the store, beside it, if there is one.")
@@ -228,6 +233,6 @@ final class MetricsCommand implements Callable<Integer> {
             }
             goals = Goal.fromSettings(settingsFile);
         }
-        return new MetricsRequest(metric, cohort, policy, leadTime, within, rate, f, idleDays, keep, period, goals);
+        return new MetricsRequest(metric, cohort, policy, leadTime, within, rate, f, idleDays, keep, period, coarsen, goals);
     }
 }

@@ -18,7 +18,7 @@ import se.stegvis.metrics.ResultWriter;
 /** A parsed {@code stegvis metrics} call: which metric, on which selection, how shown. */
 record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTime leadTime, int withinDays,
                       String rate, ResultWriter.Format format, int idleDays, int keep, String period,
-                      List<Goal> goals) {
+                      boolean coarsen, List<Goal> goals) {
 
     /** The metric names of the CLI. */
     enum Name {
@@ -44,7 +44,7 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
         return switch (name) {
             case FUNNEL -> m.funnel(cohort, asOf);
             case STEPS -> m.steps(cohort, asOf);
-            case TRANSITIONS -> m.transitions(cohort, asOf);
+            case TRANSITIONS -> coarsen ? m.transitionsCoarsened(cohort, asOf) : m.transitions(cohort, asOf);
             case LEADTIME -> m.leadTime(cohort, asOf, leadTime);
             case FLOW -> "auto".equals(period) ? m.flowCoarsened(cohort, asOf)
                     : m.flow(cohort, asOf, Period.valueOf(period.toUpperCase(Locale.ROOT).replace('-', '_')));
@@ -59,7 +59,7 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
             case GOALS -> m.goals(goals, asOf);
             case RATINGS -> m.ratings(cohort, asOf);
             case PROCESS_MAP -> m.processMap(cohort, asOf);
-            case REFERRERS -> m.referrers(cohort, asOf);
+            case REFERRERS -> m.referrers(cohort, asOf, coarsen);
         };
     }
 }

@@ -67,6 +67,14 @@ public final class Metrics {
         return run(() -> TransitionMetric.compute(context(cohort, asOf)));
     }
 
+    /**
+     * As {@link #transitions(Cohort, LocalDate)}, with adjacent steps merged on both axes (keys such as
+     * "4–7") when disclosure control would otherwise hide more than a third of the matrices' non-empty cells.
+     */
+    public TransitionResult transitionsCoarsened(Cohort cohort, LocalDate asOf) {
+        return run(() -> TransitionMetric.coarsened(context(cohort, asOf)));
+    }
+
     /** Lead time between two milestones: Kaplan-Meier quantiles, share within N days, arms, exit destinations. */
     public LeadTimeResult leadTime(Cohort cohort, LocalDate asOf, LeadTime spec) {
         return run(() -> LeadTimeMetric.compute(context(cohort, asOf), spec));

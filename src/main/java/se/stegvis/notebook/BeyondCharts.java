@@ -62,10 +62,7 @@ public final class BeyondCharts {
                 .matrix(x.rows().stream().map(s -> sourceLabel(s, lang)).toList(),
                         x.columns().stream().map(s -> sourceLabel(s, lang)).toList(),
                         x.counts(), x.shares(), x.hidden(), x.rowSizes());
-        // n is the matrix's own (the people at that time point), not the selection's
-        if (x.total() >= 0) {
-            b.n(x.total());
-        }
+        b.nIfKnown(x.total()); // the matrix's own (the people at that time point), not the selection's
         if (!r.folded().isEmpty()) {
             b.note(lang.pick("Övriga: " + r.folded().size() + " mindre vanliga försörjningar och kombinationer.",
                     "Others: " + r.folded().size() + " less common income sources and combinations."));

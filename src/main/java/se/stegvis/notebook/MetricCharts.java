@@ -96,7 +96,7 @@ public final class MetricCharts {
         Lang lang = Stegvis.lang();
         MetricTable t = entryToExit ? r.entryExit() : r.consecutive();
         Cells.Matrix x = Cells.Matrix.of(t, Cells.rowsOf(t, group), "from_step", "to_step");
-        return basis(new TransitionHeatmapBuilder(), r.basis(), group)
+        TransitionHeatmapBuilder b = basis(new TransitionHeatmapBuilder(), r.basis(), group)
                 .title(entryToExit ? lang.pick("Steg vid start och vid avslut", "Step at entry and at exit")
                         : lang.pick("Från en bedömning till nästa", "From one assessment to the next"))
                 .axisTitles(entryToExit ? lang.pick("Steg vid start", "Step at entry")
@@ -105,7 +105,20 @@ public final class MetricCharts {
                                 : lang.pick("Steg vid nästa bedömning", "Step at the next assessment"))
                 .matrix(x.rows().stream().map(s -> Labels.step(s, lang)).toList(),
                         x.columns().stream().map(s -> Labels.step(s, lang)).toList(),
-                        x.counts(), x.shares(), x.hidden(), x.rowSizes());
+                        x.counts(), x.shares(), x.hidden(), x.rowSizes())
+                .nIfKnown(x.total()); // the matrix's own: transitions, or exited episodes; not the selection's
+        return noteMergedSteps(b, r, lang);
+    }
+
+    /** Says on the chart that adjacent steps were merged, and why, when they were. */
+    private static <B extends ChartBuilder<B>> B noteMergedSteps(B b, TransitionResult r, Lang lang) {
+        if (!r.coarsened()) {
+            return b;
+        }
+        String share = Stegvis.theme().formats().percent(r.finerHiddenShare(), 0);
+        return b.note(lang.pick("Intilliggande steg sammanslagna: steg för steg hade " + share
+                        + " av de icke-tomma cellerna dolts för att antalen är små.",
+                "Adjacent steps merged: step by step, " + share + " of the non-empty cells would have been hidden as small."));
     }
 
     /** Entry step to exit step as an alluvial diagram for one group. */
@@ -122,12 +135,12 @@ public final class MetricCharts {
                 steps.add(s);
             }
         }
-        b.nodes(steps, steps);
+        b.nodes(steps, steps).nIfKnown(Cells.Matrix.of(t, Cells.rowsOf(t, group), "from_step", "to_step").total());
         for (int row : Cells.rowsOf(t, group)) {
             b.flow(Labels.step(t.key(row, "from_step"), lang), Labels.step(t.key(row, "to_step"), lang),
                     Cells.count(t, row, "n"), Cells.hidden(t, row, "n"));
         }
-        return b;
+        return noteMergedSteps(b, r, lang);
     }
 
     /**

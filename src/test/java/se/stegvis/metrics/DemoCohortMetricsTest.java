@@ -98,6 +98,49 @@ class DemoCohortMetricsTest {
         results.forEach(DemoCohortMetricsTest::assertNoSmallCountShown);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = GroupBy.class, names = {"NONE", "MUNICIPALITY", "GENDER"})
+    void coarsenedResultsMergeOnlyWhereSuppressionWouldHideMoreThanAThird(GroupBy by) {
+        Cohort c = Cohort.all().programme("evi").referredBetween(LocalDate.of(2023, 1, 1), null).groupBy(by);
+        TransitionResult steps = safe.transitionsCoarsened(c, AS_OF);
+        TransitionResult bySteps = safe.transitions(c, AS_OF);
+        FlowResult flow = safe.flowCoarsened(c, AS_OF);
+        for (MetricResult r : List.of(steps, flow)) {
+            assertNoSmallCountShown(r);
+        }
+        assertThat(steps.coarsened()).isEqualTo(hiddenShare(bySteps.consecutive(), bySteps.entryExit()) > 1.0 / 3);
+        if (steps.coarsened()) {
+            assertThat(hiddenShare(steps.consecutive(), steps.entryExit()))
+                    .isLessThan(hiddenShare(bySteps.consecutive(), bySteps.entryExit()));
+            assertThat(steps.consecutive().rowCount()).isLessThan(bySteps.consecutive().rowCount());
+        }
+        // merging changes no total: the pairs of each group are the same
+        TransitionResult rawSteps = raw.transitionsCoarsened(c, AS_OF);
+        assertThat(sum(rawSteps.consecutive(), "n", null, null)).isEqualTo(sum(raw.transitions(c, AS_OF).consecutive(), "n", null, null));
+        assertThat(flow.coarsened()).isEqualTo(hiddenShare(safe.flow(c, AS_OF).periods()) > 1.0 / 3);
+    }
+
+    private static double hiddenShare(MetricTable... tables) {
+        int all = 0;
+        int hidden = 0;
+        for (MetricTable t : tables) {
+            for (int r = 0; r < t.rowCount(); r++) {
+                for (int col = 0; col < t.columns().size(); col++) {
+                    String name = t.columns().get(col).name();
+                    if (t.columns().get(col).kind() != MetricTable.Kind.COUNT) {
+                        continue;
+                    }
+                    boolean empty = !t.isHidden(r, name) && t.count(r, name).orElse(-1) == 0;
+                    if (t.name().equals("periods") || name.equals("n") && !empty) {
+                        all++;
+                        hidden += t.isHidden(r, name) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return hidden / (double) all;
+    }
+
     /** Disclosure control is on and no published count of any part is between 1 and 4. */
     static void assertNoSmallCountShown(MetricResult result) {
         assertThat(result.suppression().applied()).isTrue();
