@@ -120,7 +120,7 @@ final class MetricsCommand implements Callable<Integer> {
 
     @Option(names = "--coarsen",
             description = "Where suppression would hide more than a third of the cells: transitions merge adjacent steps,"
-                    + " referrers fold small reasons and statuses into Övriga (the output says what was merged).")
+                    + " compare folds the smallest groups and referrers small reasons and statuses into Övriga.")
     boolean coarsen;
 
     @Option(names = "--settings", paramLabel = "FILE",

@@ -50,7 +50,8 @@ record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTim
                     : m.flow(cohort, asOf, Period.valueOf(period.toUpperCase(Locale.ROOT).replace('-', '_')));
             case OUTCOMES -> m.outcomes(cohort, asOf, withinDays);
             case FLOW_QUALITY -> m.flowQuality(cohort, asOf);
-            case COMPARE -> m.compare(cohort, asOf, Rate.parse(rate), withinDays);
+            case COMPARE -> coarsen ? m.compareCoarsened(cohort, asOf, Rate.parse(rate), withinDays)
+                    : m.compare(cohort, asOf, Rate.parse(rate), withinDays);
             case DATA_QUALITY -> m.dataQuality(cohort, asOf);
             case RIGHT_SUPPORT -> m.rightSupport(cohort, asOf, keep);
             case CYCLING -> m.cycling(cohort, asOf);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import se.stegvis.cohort.Cohort;
 import se.stegvis.cohort.SqlFragment;
+import se.stegvis.disclosure.Coarsening;
 import se.stegvis.disclosure.DisclosurePolicy;
 import se.stegvis.stats.DirectStandardisation;
 import se.stegvis.stats.FisherExact;
@@ -38,10 +39,45 @@ final class CompareMetric {
     private record Strata(Map<String, long[]> events, Map<String, long[]> n) {}
 
     static CompareResult compute(QueryContext ctx, Rate rate, int planDays) throws SQLException {
-        DisclosurePolicy policy = ctx.policy();
-        Cohort cohort = ctx.cohort();
-        LocalDate asOf = ctx.asOf();
         List<String> strata = new ArrayList<>();
+        return build(ctx, rate, strata, strata(ctx, rate, planDays, strata), List.of());
+    }
+
+    /**
+     * As {@link #compute}, with the smallest groups folded one by one into "Övriga" (at least two of
+     * them) while suppression hides more than a third of the groups' counts: the first grouping that
+     * hides at most a third, else the one that hides the fewest.
+     */
+    static CompareResult coarsened(QueryContext ctx, Rate rate, int planDays) throws SQLException {
+        List<String> strata = new ArrayList<>();
+        Map<String, Map<String, long[]>> byGroup = strata(ctx, rate, planDays, strata);
+        CompareResult best = build(ctx, rate, strata, byGroup, List.of());
+        if (!ctx.policy().applied()) {
+            return best;
+        }
+        List<String> bySize = new ArrayList<>(byGroup.keySet());
+        bySize.sort(java.util.Comparator.comparingLong(g -> byGroup.get(g).values().stream().mapToLong(v -> v[1]).sum()));
+        for (int folded = 2; folded < bySize.size() - 1 && hiddenShare(best) > Coarsening.HIDDEN_SHARE_LIMIT; folded++) {
+            CompareResult coarser = build(ctx, rate, strata, byGroup, bySize.subList(0, folded));
+            if (hiddenShare(coarser) < hiddenShare(best)) {
+                best = coarser;
+            }
+        }
+        return best;
+    }
+
+    private static double hiddenShare(CompareResult r) {
+        MetricTable t = r.groups();
+        int hidden = 0;
+        for (int row = 0; row < t.rowCount(); row++) {
+            hidden += (t.isHidden(row, "events") ? 1 : 0) + (t.isHidden(row, "n") ? 1 : 0);
+        }
+        return t.rowCount() == 0 ? 0 : hidden / (2.0 * t.rowCount());
+    }
+
+    /** group -> stratum (age band / gender) -> {events, n}; fills {@code strata} in order of appearance. */
+    private static Map<String, Map<String, long[]>> strata(QueryContext ctx, Rate rate, int planDays,
+            List<String> strata) throws SQLException {
         Map<String, Map<String, long[]>> byGroup = new LinkedHashMap<>(); // group -> stratum -> {events, n}
         SqlQuery q = ctx.query("compare", planDays)
                 .with("numerator", SqlFragment.of(rate.numerator)).with("denominator", SqlFragment.of(rate.denominator));
@@ -54,6 +90,29 @@ final class CompareMetric {
                 byGroup.computeIfAbsent(rs.getString("grp"), k -> new LinkedHashMap<>())
                         .put(stratum, new long[] {rs.getLong("events"), rs.getLong("n")});
             }
+        }
+        return byGroup;
+    }
+
+    /** The result with the groups in {@code folded} summed into one row "Övriga" (before "all"). */
+    private static CompareResult build(QueryContext ctx, Rate rate, List<String> strata,
+            Map<String, Map<String, long[]>> groups, List<String> folded) {
+        DisclosurePolicy policy = ctx.policy();
+        Map<String, Map<String, long[]>> byGroup = new LinkedHashMap<>();
+        Map<String, long[]> others = new LinkedHashMap<>();
+        groups.forEach((g, counts) -> {
+            if (folded.contains(g)) {
+                counts.forEach((stratum, v) -> {
+                    long[] sum = others.computeIfAbsent(stratum, x -> new long[2]);
+                    sum[0] += v[0];
+                    sum[1] += v[1];
+                });
+            } else {
+                byGroup.put(g, counts);
+            }
+        });
+        if (!others.isEmpty()) {
+            byGroup.put(Coarsening.OTHERS_SV, others);
         }
         double[] standard = new double[strata.size()];
         long totalEvents = 0;
@@ -115,8 +174,8 @@ final class CompareMetric {
             rb.sum(te, eventCells);
             rb.sum(tn, nCells);
         }
-        var built = rb.build(DEFINITION, cohort, asOf, totalN);
-        return new CompareResult(built.basis(), rate, built.table("groups"));
+        var built = rb.build(DEFINITION, ctx.cohort(), ctx.asOf(), totalN);
+        return new CompareResult(built.basis(), rate, List.copyOf(folded), built.table("groups"));
     }
 
     private static String signal(double rate, FunnelLimits.Limits l) {

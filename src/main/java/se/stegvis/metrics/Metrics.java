@@ -129,6 +129,14 @@ public final class Metrics {
         return run(() -> CompareMetric.compute(context(cohort, asOf), rate, planDays));
     }
 
+    /**
+     * As {@link #compare}, with the smallest groups folded into "Övriga" ({@link CompareResult#folded()})
+     * while disclosure control would hide more than a third of the groups' counts.
+     */
+    public CompareResult compareCoarsened(Cohort cohort, LocalDate asOf, Rate rate, int planDays) {
+        return run(() -> CompareMetric.coarsened(context(cohort, asOf), rate, planDays));
+    }
+
     /** Data quality: completeness, impossible sequences, missing assessments, duplicates, late registrations. */
     public DataQualityResult dataQuality(Cohort cohort, LocalDate asOf) {
         return run(() -> DataQualityMetric.compute(context(cohort, asOf)));

@@ -29,6 +29,7 @@ public final class Labels {
             Map.entry("data-quality", new Pair("Datakvalitet", "Data quality")));
 
     private static final Map<String, Pair> CODES = Map.ofEntries(
+            Map.entry("Övriga", new Pair("Övriga", "Others")),
             Map.entry("referred", new Pair("Remitterade", "Referred")),
             Map.entry("decision_not_relevant", new Pair("Ej aktuella", "Not relevant")),
             Map.entry("declined", new Pair("Tackade nej", "Declined")),

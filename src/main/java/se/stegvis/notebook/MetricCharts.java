@@ -327,6 +327,16 @@ public final class MetricCharts {
         return b;
     }
 
+    /** Says on the chart which groups are in "Övriga", when some were folded. */
+    private static <B extends ChartBuilder<B>> B noteFolded(B b, CompareResult r, Lang lang) {
+        if (r.folded().isEmpty()) {
+            return b;
+        }
+        String names = String.join(", ", r.folded().stream().map(g -> Labels.code(g, lang)).toList());
+        return b.note(lang.pick("Övriga: " + names + " (för små för att visas var för sig).",
+                "Others: " + names + " (too small to show one by one)."));
+    }
+
     /** Each group's rate with its 95 % interval, the whole selection's rate as the reference line. */
     public static ForestPlotBuilder compareRates(CompareResult r) {
         Lang lang = Stegvis.lang();
@@ -351,7 +361,7 @@ public final class MetricCharts {
                         Cells.number(t, row, "upper"), Cells.count(t, row, "n"));
             }
         }
-        return b;
+        return noteFolded(b, r, lang);
     }
 
     /** Each group against the others: difference in rate with Newcombe's interval, 0 = no difference. */
@@ -376,7 +386,7 @@ public final class MetricCharts {
                         Cells.count(t, row, "n"));
             }
         }
-        return b;
+        return noteFolded(b, r, lang);
     }
 
     /** The groups on a funnel plot around the whole selection's rate, with 95 % and 99.8 % limits. */
@@ -395,7 +405,7 @@ public final class MetricCharts {
             b.unit(Labels.code(group, lang), Cells.count(t, row, "events"), Cells.count(t, row, "n"),
                     events.hidden() ? events : Cells.hidden(t, row, "n"));
         }
-        return b;
+        return noteFolded(b, r, lang);
     }
 
     /** The process map of one group (a programme): milestones, directly-follows edges, the bottleneck. */
