@@ -11,12 +11,18 @@ import java.util.stream.Stream;
 /**
  * A forest plot of group comparisons: one row per group with its estimate (square) and interval
  * (line, asymmetric allowed), a reference line (0 for differences, 1 for ratios), and the estimate
- * with interval written out on the right. A suppressed row says "&lt;5" instead.
+ * with interval written out on the right. A suppressed row says "&lt;5" instead. A row may carry a
+ * target of its own (a black bar across the interval's line, e.g. a goal), and a row without an
+ * estimate may say why in words. Long labels wrap onto a second line.
  */
 public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
 
-    /** One row; estimate and bounds are ignored when hidden. */
-    public record Row(String label, double estimate, double lower, double upper, Long n, Hidden hidden) {
+    /**
+     * One row; estimate and bounds are ignored when hidden or when {@code remark} is set (no estimate,
+     * and the remark says why); {@code target} is NaN when the row has none.
+     */
+    public record Row(String label, double estimate, double lower, double upper, Long n, Hidden hidden,
+                      double target, String remark) {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -26,7 +32,20 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
     private int decimals = 1;
 
     public ForestPlotBuilder row(String label, double estimate, double lower, double upper, long n) {
-        rows.add(new Row(label, estimate, lower, upper, n, Hidden.SHOWN));
+        rows.add(new Row(label, estimate, lower, upper, n, Hidden.SHOWN, Double.NaN, null));
+        return this;
+    }
+
+    /** Gives the row added last a target of its own, drawn as a black bar (say what it means in a note). */
+    public ForestPlotBuilder target(double value) {
+        Row r = rows.remove(rows.size() - 1);
+        rows.add(new Row(r.label(), r.estimate(), r.lower(), r.upper(), r.n(), r.hidden(), value, r.remark()));
+        return this;
+    }
+
+    /** A row with no estimate to show, for a reason that is not disclosure control (e.g. "no data"). */
+    public ForestPlotBuilder remarkRow(String label, String remark) {
+        rows.add(new Row(label, Double.NaN, Double.NaN, Double.NaN, null, Hidden.SHOWN, Double.NaN, remark));
         return this;
     }
 
@@ -37,7 +56,7 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
 
     /** A row whose estimate is not published, for the given reason. */
     public ForestPlotBuilder hiddenRow(String label, Hidden why) {
-        rows.add(new Row(label, Double.NaN, Double.NaN, Double.NaN, null, why));
+        rows.add(new Row(label, Double.NaN, Double.NaN, Double.NaN, null, why, Double.NaN, null));
         return this;
     }
 
@@ -93,16 +112,20 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
         double min = ref;
         double max = ref;
         for (Row r : data) {
-            if (!r.hidden().hidden()) {
+            if (!r.hidden().hidden() && r.remark() == null) {
                 min = Math.min(min, r.lower() * scale);
                 max = Math.max(max, r.upper() * scale);
+            }
+            if (!Double.isNaN(r.target())) {
+                min = Math.min(min, r.target() * scale);
+                max = Math.max(max, r.target() * scale);
             }
         }
         List<Double> ticks = Ticks.nice(min, max, 6);
         double lo = ticks.get(0);
         double hi = ticks.get(ticks.size() - 1);
-        double labelW = Math.min(area.getWidth() * 0.28,
-                data.stream().mapToDouble(r -> c.width(r.label(), label)).max().orElse(0) + th.px(24));
+        double labelW = Math.min(area.getWidth() * 0.3, data.stream().flatMap(r -> Stream.of(r.label().split("\n")))
+                .mapToDouble(l -> c.width(l, label)).max().orElse(0) + th.px(24));
         double textW = c.width("-00,0 (-00,0 – -00,0)   n = 0 000", value) + th.px(24);
         double left = area.getX() + labelW;
         double right = area.getMaxX() - textW;
@@ -131,8 +154,32 @@ public final class ForestPlotBuilder extends ChartBuilder<ForestPlotBuilder> {
         for (int i = 0; i < data.size(); i++) {
             Row r = data.get(i);
             double cy = top + slot * (i + 0.5);
-            c.textCentredOn(c.fit(r.label(), label, labelW - th.px(24)), left - th.px(16), cy, label, Palette.TEXT,
-                    Canvas.Align.RIGHT);
+            // Two lines where one would not fit (or where the label breaks with \n), a third and more
+            // shortened: labels stay whole words.
+            List<String> lines = new ArrayList<>();
+            for (String part : r.label().split("\n")) {
+                lines.addAll(c.wrap(part, label, labelW - th.px(24)));
+            }
+            if (lines.size() > 2) {
+                lines = List.of(lines.get(0), c.fit(String.join(" ", lines.subList(1, lines.size())), label,
+                        labelW - th.px(24)));
+            }
+            double lh = c.lineHeight(label);
+            for (int k = 0; k < lines.size(); k++) {
+                c.textCentredOn(c.fit(lines.get(k), label, labelW - th.px(24)), left - th.px(16),
+                        cy + (k - (lines.size() - 1) / 2.0) * lh, label, Palette.TEXT, Canvas.Align.RIGHT);
+            }
+            if (!Double.isNaN(r.target())) {
+                double tx = x.applyAsDouble(r.target() * scale);
+                double th2 = Math.min(slot * 0.7, th.px(56));
+                c.g().setColor(Palette.TEXT);
+                c.g().setStroke(new BasicStroke((float) Math.max(2, th.px(5)), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+                c.g().draw(new Line2D.Double(tx, cy - th2 / 2, tx, cy + th2 / 2));
+            }
+            if (r.remark() != null) {
+                c.textCentredOn(r.remark(), area.getMaxX(), cy, value, Palette.TEXT, Canvas.Align.RIGHT);
+                continue;
+            }
             if (r.hidden().hidden()) {
                 // Nothing in the plot (a mark there would read as an estimate); the text column says why.
                 double w = c.width(r.hidden().label(th), value) + th.px(40);

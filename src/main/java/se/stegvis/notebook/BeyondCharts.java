@@ -193,19 +193,24 @@ public final class BeyondCharts {
                 .axisTitle(lang.pick("Andel (%) med 95 % konfidensintervall", "Share (%) with 95% CI"))
                 .percent(true).decimals(0);
         for (int row = 0; row < t.rowCount(); row++) {
-            String status = switch (t.key(row, "status")) {
+            String statusCode = t.key(row, "status");
+            String status = switch (statusCode) {
                 case "met" -> lang.pick("uppnått", "met");
                 case "not_met" -> lang.pick("ej uppnått", "not met");
                 case "cannot_tell" -> lang.pick("kan inte avgöras", "cannot tell");
                 default -> lang.pick("kan inte mätas", "not measurable");
             };
             double target = Cells.number(t, row, "target");
-            String label = t.key(row, "label") + " (" + lang.pick("mål ", "target ")
-                    + ("true".equals(t.key(row, "direction")) || "at_most".equals(t.key(row, "direction")) ? "≤ " : "≥ ")
-                    + f.percent(target, 0) + ": " + status + ")";
+            String label = t.key(row, "label") + "\n" + lang.pick("mål ", "target ")
+                    + ("at_most".equals(t.key(row, "direction")) ? "≤ " : "≥ ") + f.percent(target, 0) + ": " + status;
+            if ("not_measurable".equals(statusCode)) {
+                b.remarkRow(label, lang.pick("inga data", "no data"));
+                continue;
+            }
             forestRow(b, t, row, label, "share", "lower", "upper", "n", "denominator");
+            b.target(target);
         }
-        return b;
+        return b.note(lang.pick("Svart streck: målet.", "Black bar: the target."));
     }
 
     /** Share who rated themselves better after than before, per instrument and group. */

@@ -118,7 +118,8 @@ public final class Labels {
             Map.entry("exit_work_or_studies", new Pair("Avslut till arbete eller studier", "Exits to work or studies")),
             Map.entry("dropout", new Pair("Avbrott bland avslutade", "Drop-outs among exits")),
             Map.entry("step_up", new Pair("Minst ett steg upp", "At least one step up")),
-            Map.entry("plan_within", new Pair("Gemensam plan i tid", "Joint plan in time")));
+            Map.entry("plan_within", new Pair("Gemensam plan i tid", "Joint plan in time")),
+            Map.entry("right_support", new Pair("Rätt stöd vid avslut", "Right support at exit")));
 
     private static final Map<String, String> COLUMNS_SV = Map.ofEntries(
             Map.entry("group", "grupp"), Map.entry("stage", "steg i flödet"), Map.entry("status", "status"),
@@ -139,6 +140,38 @@ public final class Labels {
             Map.entry("difference", "skillnad"), Map.entry("diff_lower", "nedre 95 %"), Map.entry("diff_upper", "övre 95 %"),
             Map.entry("target", "mål"), Map.entry("signal", "signal"), Map.entry("fisher_p", "p (Fisher)"),
             Map.entry("p_value", "p-värde"));
+
+    /** Where a table's own words differ from the shared ones ("met" is a goal met, not a first meeting). */
+    private static final Map<String, Pair> TABLE_CODES = Map.ofEntries(
+            Map.entry("goals.status.met", new Pair("Uppnått", "Met")),
+            Map.entry("goals.status.not_met", new Pair("Ej uppnått", "Not met")),
+            Map.entry("goals.status.cannot_tell", new Pair("Kan inte avgöras", "Cannot tell")),
+            Map.entry("goals.status.not_measurable", new Pair("Kan inte mätas", "Not measurable")),
+            Map.entry("goals.direction.at_least", new Pair("minst", "at least")),
+            Map.entry("goals.direction.at_most", new Pair("högst", "at most")));
+
+    private static final Map<String, String> TABLE_COLUMNS_SV = Map.ofEntries(
+            Map.entry("goals.label", "mål"), Map.entry("goals.rate", "mått"), Map.entry("goals.selection", "urval"),
+            Map.entry("goals.direction", "riktning"), Map.entry("goals.note", "anmärkning"),
+            Map.entry("goals.target", "målnivå"), Map.entry("goals.within_days", "inom dagar"));
+
+    /** A key value of a metric table in the session's language, as that table means it. */
+    public static String code(String table, String column, String value, Lang lang) {
+        Pair own = TABLE_CODES.get(table + "." + column + "." + value);
+        if (own != null) {
+            return own.in(lang);
+        }
+        if (table.equals("goals") && column.equals("rate")) {
+            return rate(value, lang);
+        }
+        return code(value, lang);
+    }
+
+    /** A column header of a metric table, as that table means it. */
+    public static String column(String table, String name, Lang lang) {
+        String own = lang == Lang.SV ? TABLE_COLUMNS_SV.get(table + "." + name) : null;
+        return own != null ? own : column(name, lang);
+    }
 
     /** A metric table's column header: Swedish where known, else the stable name with spaces. */
     public static String column(String name, Lang lang) {

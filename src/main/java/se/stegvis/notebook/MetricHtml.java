@@ -59,7 +59,7 @@ public final class MetricHtml {
                 .append(TableHtml.escape(Labels.partTitle(t.name(), lang))).append("</caption><thead><tr>");
         for (MetricTable.Column c : t.columns()) {
             html.append("<th style=\"").append(align(c)).append(";padding:3px 10px;border-bottom:2px solid #444\">")
-                    .append(TableHtml.escape(Labels.column(c.name(), lang))).append("</th>");
+                    .append(TableHtml.escape(Labels.column(t.name(), c.name(), lang))).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         int shown = Math.min(t.rowCount(), TableHtml.MAX_ROWS);
@@ -89,7 +89,7 @@ public final class MetricHtml {
     private static String cell(MetricTable t, int r, int c, MetricTable.Column col, Formats f) {
         String published = t.shown(r, c);
         return switch (col.kind()) {
-            case KEY -> Labels.code(published, f.lang());
+            case KEY -> Labels.code(t.name(), col.name(), published, f.lang());
             case COUNT -> t.isHidden(r, col.name()) ? published : f.count(t.count(r, col.name()).getAsLong());
             case NUMBER -> t.number(r, col.name()).stream()
                     .mapToObj(v -> isProportion(col.name()) ? f.percent(v, 1) : f.decimal(v, 1))
@@ -101,6 +101,6 @@ public final class MetricHtml {
     static boolean isProportion(String column) {
         String base = column.replaceAll("_(lower|upper)$", "");
         return base.contains("share") || base.contains("conversion") || base.equals("lower") || base.equals("upper")
-                || List.of("up", "down", "ever_up", "ever_down", "conv").contains(base);
+                || List.of("up", "down", "ever_up", "ever_down", "conv", "target", "rate").contains(base);
     }
 }
