@@ -26,7 +26,15 @@ public final class Labels {
             Map.entry("outcomes", new Pair("Utfall", "Outcomes")),
             Map.entry("flow-quality", new Pair("Flöde mot kvalitet", "Flow versus quality")),
             Map.entry("compare", new Pair("Jämförelse", "Comparison")),
-            Map.entry("data-quality", new Pair("Datakvalitet", "Data quality")));
+            Map.entry("data-quality", new Pair("Datakvalitet", "Data quality")),
+            Map.entry("right-support", new Pair("Rätt stöd", "Right support")),
+            Map.entry("cycling", new Pair("Återkomst", "Cycling")),
+            Map.entry("intensity", new Pair("Intensitet", "Intensity")),
+            Map.entry("partner-input", new Pair("Samverkan", "Partner input")),
+            Map.entry("goals", new Pair("Måluppfyllelse", "Goals")),
+            Map.entry("ratings", new Pair("Självskattningar", "Self-ratings")),
+            Map.entry("process-map", new Pair("Processkarta", "Process map")),
+            Map.entry("referrers", new Pair("Återkoppling till remittenter", "Referrer feedback")));
 
     private static final Map<String, Pair> CODES = Map.ofEntries(
             Map.entry("Övriga", new Pair("Övriga", "Others")),
@@ -55,6 +63,7 @@ public final class Labels {
             Map.entry("comparison", new Pair("Efter", "After")));
 
     private static final Map<String, Pair> PARTS = Map.ofEntries(
+            Map.entry("goals", new Pair("Målen", "The goals")),
             Map.entry("stages", new Pair("Steg i flödet", "Stages")),
             Map.entry("now", new Pair("Var personerna står nu", "Where people are now")),
             Map.entry("summary", new Pair("Sammanfattning", "Summary")),
