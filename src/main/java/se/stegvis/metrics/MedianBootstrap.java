@@ -2,6 +2,7 @@ package se.stegvis.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import se.stegvis.stats.Binomial;
 import se.stegvis.stats.Bootstrap;
 import se.stegvis.stats.Interval;
 
@@ -10,17 +11,19 @@ import se.stegvis.stats.Interval;
  * minus baseline): each replicate resamples the episodes of each arm with replacement and takes
  * the Kaplan-Meier median of each; replicates where a median is not reached are left out; the
  * interval is {@link Bootstrap#percentile} (as R's boot.ci "perc"). The curves are computed on the
- * counts per distinct day, so a replicate costs O(n) draws and no sort, and there is no jackknife:
- * that is why this does not go through {@link Bootstrap#twoSample}, which would cost O(n^2) here.
+ * counts per distinct (day, event) cell and a resample is drawn as those counts (multinomial), so a
+ * replicate costs O(cells) whatever the number of episodes, and there is no jackknife: that is why
+ * this does not go through {@link Bootstrap#twoSample}, which would cost O(n^2) here.
  */
 final class MedianBootstrap {
 
-    /** Episodes of one arm grouped by distinct time. */
+    /** Episodes of one arm as counts per distinct (time, event) cell. */
     static final class Arm {
         final double[] times;
-        final int[] cellOfEpisode;
         final boolean[] eventCell;
+        final int[] observed;
         final int cells;
+        final int size;
 
         Arm(double[] days, boolean[] event) {
             // cell = (time, event), ordered by time with events before censorings (as R's survfit).
@@ -28,30 +31,28 @@ final class MedianBootstrap {
             for (int i = 0; i < days.length; i++) {
                 keys[i] = ((long) days[i] << 1) | (event[i] ? 0 : 1);
             }
-            long[] sorted = keys.clone();
-            Arrays.sort(sorted);
+            Arrays.sort(keys);
             int k = 0;
-            for (int i = 0; i < sorted.length; i++) {
-                if (i == 0 || sorted[i] != sorted[k - 1]) {
-                    sorted[k++] = sorted[i];
+            int[] counts = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                if (i == 0 || keys[i] != keys[k - 1]) {
+                    keys[k++] = keys[i];
                 }
+                counts[k - 1]++;
             }
-            long[] distinct = Arrays.copyOf(sorted, k);
-            cells = distinct.length;
+            cells = k;
+            size = days.length;
+            observed = Arrays.copyOf(counts, k);
             times = new double[cells];
             eventCell = new boolean[cells];
             for (int c = 0; c < cells; c++) {
-                times[c] = distinct[c] >> 1;
-                eventCell[c] = (distinct[c] & 1) == 0;
-            }
-            cellOfEpisode = new int[days.length];
-            for (int i = 0; i < days.length; i++) {
-                cellOfEpisode[i] = Arrays.binarySearch(distinct, keys[i]);
+                times[c] = keys[c] >> 1;
+                eventCell[c] = (keys[c] & 1) == 0;
             }
         }
 
         int size() {
-            return cellOfEpisode.length;
+            return size;
         }
     }
 
@@ -59,7 +60,7 @@ final class MedianBootstrap {
 
     /** Days must be whole numbers (they are: datediff in days). Returns {estimate, lower, upper}; NaN when undefined. */
     static double[] difference(Arm baseline, Arm comparison, int replicates, long seed, double level) {
-        double estimate = median(comparison, counts(comparison)) - median(baseline, counts(baseline));
+        double estimate = median(comparison, comparison.observed) - median(baseline, baseline.observed);
         if (replicates == 0 || baseline.size() == 0 || comparison.size() == 0) {
             return new double[] {estimate, Double.NaN, Double.NaN};
         }
@@ -83,19 +84,19 @@ final class MedianBootstrap {
         return new double[] {estimate, iv.lower(), iv.upper()};
     }
 
-    private static int[] counts(Arm arm) {
-        int[] c = new int[arm.cells];
-        for (int cell : arm.cellOfEpisode) {
-            c[cell]++;
-        }
-        return c;
-    }
-
+    /**
+     * The cell counts of a resample of the arm's episodes with replacement: multinomial with the
+     * observed shares, drawn as a binomial per cell given the draws left for the cells after it,
+     * so a replicate costs O(cells), not O(episodes), and has the same distribution.
+     */
     private static void resample(Arm arm, int[] counts, SplittableRandom random) {
-        Arrays.fill(counts, 0);
-        int n = arm.size();
-        for (int i = 0; i < n; i++) {
-            counts[arm.cellOfEpisode[random.nextInt(n)]]++;
+        int left = arm.size();
+        int observedLeft = arm.size();
+        for (int c = 0; c < arm.cells; c++) {
+            int draw = Binomial.sample(left, (double) arm.observed[c] / observedLeft, random);
+            counts[c] = draw;
+            left -= draw;
+            observedLeft -= arm.observed[c];
         }
     }
 
