@@ -2,6 +2,7 @@ package se.stegvis.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 import se.stegvis.stats.Binomial;
 import se.stegvis.stats.Bootstrap;
 import se.stegvis.stats.Interval;
@@ -60,19 +61,16 @@ final class MedianBootstrap {
 
     /** Days must be whole numbers (they are: datediff in days). Returns {estimate, lower, upper}; NaN when undefined. */
     static double[] difference(Arm baseline, Arm comparison, int replicates, long seed, double level) {
-        double estimate = median(comparison, comparison.observed) - median(baseline, baseline.observed);
+        double estimate = median(comparison, c -> comparison.observed[c]) - median(baseline, c -> baseline.observed[c]);
         if (replicates == 0 || baseline.size() == 0 || comparison.size() == 0) {
             return new double[] {estimate, Double.NaN, Double.NaN};
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] diffs = new double[replicates];
         int kept = 0;
-        int[] cb = new int[baseline.cells];
-        int[] cc = new int[comparison.cells];
         for (int r = 0; r < replicates; r++) {
-            resample(baseline, cb, random);
-            resample(comparison, cc, random);
-            double d = median(comparison, cc) - median(baseline, cb);
+            double b = median(baseline, new Resample(baseline, random));
+            double d = median(comparison, new Resample(comparison, random)) - b;
             if (!Double.isNaN(d)) {
                 diffs[kept++] = d;
             }
@@ -85,30 +83,40 @@ final class MedianBootstrap {
     }
 
     /**
-     * The cell counts of a resample of the arm's episodes with replacement: multinomial with the
-     * observed shares, drawn as a binomial per cell given the draws left for the cells after it,
-     * so a replicate costs O(cells), not O(episodes), and has the same distribution.
+     * The cell counts of one resample of the arm's episodes with replacement, asked for cell by
+     * cell in order: multinomial with the observed shares, drawn as a binomial per cell given the
+     * draws left for the cells after it. A replicate so costs O(cells), not O(episodes), has the
+     * same distribution, and draws only the cells up to its median.
      */
-    private static void resample(Arm arm, int[] counts, SplittableRandom random) {
-        int left = arm.size();
-        int observedLeft = arm.size();
-        for (int c = 0; c < arm.cells; c++) {
-            int draw = Binomial.sample(left, (double) arm.observed[c] / observedLeft, random);
-            counts[c] = draw;
+    private static final class Resample implements IntUnaryOperator {
+        private final Arm arm;
+        private final SplittableRandom random;
+        private int left;
+        private int observedLeft;
+
+        Resample(Arm arm, SplittableRandom random) {
+            this.arm = arm;
+            this.random = random;
+            left = arm.size();
+            observedLeft = arm.size();
+        }
+
+        @Override
+        public int applyAsInt(int cell) {
+            int draw = Binomial.sample(left, (double) arm.observed[cell] / observedLeft, random);
             left -= draw;
-            observedLeft -= arm.observed[c];
+            observedLeft -= arm.observed[cell];
+            return draw;
         }
     }
 
     /**
-     * Kaplan-Meier median from counts per (time, event) cell: the first time S(t) <= 0.5, or the
-     * midpoint to the next event time where S is exactly 0.5 (R's rule); NaN when not reached.
+     * Kaplan-Meier median from the counts per (time, event) cell, each asked for once, in cell
+     * order, and only as far as needed: the first time S(t) <= 0.5, or the midpoint to the next
+     * event time where S is exactly 0.5 (R's rule); NaN when not reached.
      */
-    static double median(Arm arm, int[] counts) {
-        long atRisk = 0;
-        for (int c : counts) {
-            atRisk += c;
-        }
+    static double median(Arm arm, IntUnaryOperator count) {
+        long atRisk = arm.size();
         double s = 1;
         int c = 0;
         while (c < arm.cells) {
@@ -116,31 +124,27 @@ final class MedianBootstrap {
             long events = 0;
             long leaving = 0;
             for (; c < arm.cells && arm.times[c] == t; c++) {
-                leaving += counts[c];
+                int n = count.applyAsInt(c);
+                leaving += n;
                 if (arm.eventCell[c]) {
-                    events += counts[c];
+                    events += n;
                 }
             }
             if (events > 0) {
                 s *= 1 - (double) events / atRisk;
                 if (Math.abs(s - 0.5) < 1e-12) {
-                    double next = nextEventTime(arm, counts, c);
-                    return Double.isNaN(next) ? t : (t + next) / 2;
+                    for (; c < arm.cells; c++) {
+                        if (count.applyAsInt(c) > 0 && arm.eventCell[c]) {
+                            return (t + arm.times[c]) / 2;
+                        }
+                    }
+                    return t;
                 }
                 if (s < 0.5) {
                     return t;
                 }
             }
             atRisk -= leaving;
-        }
-        return Double.NaN;
-    }
-
-    private static double nextEventTime(Arm arm, int[] counts, int from) {
-        for (int c = from; c < arm.cells; c++) {
-            if (arm.eventCell[c] && counts[c] > 0) {
-                return arm.times[c];
-            }
         }
         return Double.NaN;
     }
