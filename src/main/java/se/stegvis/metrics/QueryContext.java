@@ -19,7 +19,7 @@ record QueryContext(Connection connection, DisclosurePolicy policy, Cohort cohor
                     EpisodeTables tables) {
 
     /** Per-episode queries shared between metrics, materialised on first use. */
-    private static final String[] SHARED = {"episode_milestones", "assessments", "episode_steps", "episode_outcomes"};
+    private static final String[] SHARED = {"episode_milestones", "assessments", "episode_steps", "episode_indicators"};
 
     /** The query {@code sql/NAME.sql}; {@code planDays} is the N of "plan within N days". */
     SqlQuery query(String name, int planDays) {
