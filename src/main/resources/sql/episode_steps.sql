@@ -2,8 +2,7 @@
 -- assessment dates, entry (first) and latest step on the default ladder, and whether any
 -- consecutive pair of assessments moved up or down. Shared as ${episode_steps}.
 WITH a AS (${assessments})
-SELECT grp, any_value(arm) AS arm, episode_id, any_value(programme) AS programme,
-       any_value(municipality) AS municipality,
+SELECT grp, any_value(arm) AS arm, episode_id,
        count(*) AS assessments,
        arg_min(step_std, assessed_on) AS entry_step,
        arg_max(step_std, assessed_on) AS latest_step,

@@ -178,19 +178,35 @@ public final class Cohort {
     }
 
     /**
+     * This selection without breakdown and split: the one whose per-episode tables every grouping
+     * and split of it can share (see {@link #regrouped}).
+     */
+    public Cohort unbrokenDown() {
+        return new Cohort(programmes, municipalities, genders, incomeSources, ageBands, referredFrom, referredTo,
+                withConsultations, new Split.None(), GroupBy.NONE);
+    }
+
+    /**
      * The rows of {@code ungrouped}, a per-episode query (one with {@code episode_id}, {@code arm} and
-     * {@code grp} columns) of this selection grouped by {@link GroupBy#NONE}, with {@code grp} set to
-     * this selection's group label. Lets metrics grouped in different ways share one materialised
-     * per-episode table instead of rebuilding it from the events for every grouping.
+     * {@code grp} columns) of {@link #unbrokenDown()}, with {@code grp} set to this selection's group
+     * label and {@code arm} to its arm. Lets metrics grouped or split in different ways share one
+     * materialised per-episode table instead of rebuilding it from the events for every grouping.
      */
     public SqlFragment regrouped(SqlFragment ungrouped) {
-        return switch (groupBy) {
-            case NONE -> ungrouped;
-            case ARM -> new SqlFragment("SELECT t.* REPLACE (COALESCE(t.arm, 'unknown') AS grp) FROM ("
-                    + ungrouped.sql() + ") t", ungrouped.params());
-            default -> new SqlFragment("SELECT t.* REPLACE (" + groupBy.expression() + " AS grp) FROM ("
-                    + ungrouped.sql() + ") t JOIN episodes e ON e.episode_id = t.episode_id", ungrouped.params());
+        if (groupBy == GroupBy.NONE && !hasSplit()) {
+            return ungrouped;
+        }
+        SqlFragment arm = split.armExpression();
+        SqlFragment grp = switch (groupBy) {
+            case NONE -> SqlFragment.of("t.grp");
+            case ARM -> new SqlFragment("COALESCE(" + arm.sql() + ", 'unknown')", arm.params());
+            default -> SqlFragment.of(groupBy.expression());
         };
+        List<Object> params = new ArrayList<>(grp.params());
+        params.addAll(arm.params());
+        params.addAll(ungrouped.params());
+        return new SqlFragment("SELECT t.* REPLACE (" + grp.sql() + " AS grp, " + arm.sql() + " AS arm) FROM ("
+                + ungrouped.sql() + ") t JOIN episodes e ON e.episode_id = t.episode_id", params);
     }
 
     /**

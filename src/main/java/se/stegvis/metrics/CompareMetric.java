@@ -157,8 +157,8 @@ final class CompareMetric {
             long restN = totalN - n;
             if (n > 0 && restN > 0) {
                 Interval d = Proportions.newcombeDifference(events, n, restEvents, restN, ResultBuilder.LEVEL);
-                double p = FisherExact.test2x2(Math.toIntExact(events), Math.toIntExact(n - events),
-                        Math.toIntExact(restEvents), Math.toIntExact(restN - restEvents), ResultBuilder.LEVEL).pValue();
+                double p = FisherExact.pValue2x2(Math.toIntExact(events), Math.toIntExact(n - events),
+                        Math.toIntExact(restEvents), Math.toIntExact(restN - restEvents));
                 row.number("difference", d.estimate(), ce, cn).number("diff_lower", d.lower(), ce, cn)
                         .number("diff_upper", d.upper(), ce, cn).number("fisher_p", p, ce, cn);
             }

@@ -2,6 +2,8 @@ package se.stegvis.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
+import se.stegvis.stats.Binomial;
 import se.stegvis.stats.Bootstrap;
 import se.stegvis.stats.Interval;
 
@@ -10,17 +12,19 @@ import se.stegvis.stats.Interval;
  * minus baseline): each replicate resamples the episodes of each arm with replacement and takes
  * the Kaplan-Meier median of each; replicates where a median is not reached are left out; the
  * interval is {@link Bootstrap#percentile} (as R's boot.ci "perc"). The curves are computed on the
- * counts per distinct day, so a replicate costs O(n) draws and no sort, and there is no jackknife:
- * that is why this does not go through {@link Bootstrap#twoSample}, which would cost O(n^2) here.
+ * counts per distinct (day, event) cell and a resample is drawn as those counts (multinomial), so a
+ * replicate costs O(cells) whatever the number of episodes, and there is no jackknife: that is why
+ * this does not go through {@link Bootstrap#twoSample}, which would cost O(n^2) here.
  */
 final class MedianBootstrap {
 
-    /** Episodes of one arm grouped by distinct time. */
+    /** Episodes of one arm as counts per distinct (time, event) cell. */
     static final class Arm {
         final double[] times;
-        final int[] cellOfEpisode;
         final boolean[] eventCell;
+        final int[] observed;
         final int cells;
+        final int size;
 
         Arm(double[] days, boolean[] event) {
             // cell = (time, event), ordered by time with events before censorings (as R's survfit).
@@ -28,30 +32,28 @@ final class MedianBootstrap {
             for (int i = 0; i < days.length; i++) {
                 keys[i] = ((long) days[i] << 1) | (event[i] ? 0 : 1);
             }
-            long[] sorted = keys.clone();
-            Arrays.sort(sorted);
+            Arrays.sort(keys);
             int k = 0;
-            for (int i = 0; i < sorted.length; i++) {
-                if (i == 0 || sorted[i] != sorted[k - 1]) {
-                    sorted[k++] = sorted[i];
+            int[] counts = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                if (i == 0 || keys[i] != keys[k - 1]) {
+                    keys[k++] = keys[i];
                 }
+                counts[k - 1]++;
             }
-            long[] distinct = Arrays.copyOf(sorted, k);
-            cells = distinct.length;
+            cells = k;
+            size = days.length;
+            observed = Arrays.copyOf(counts, k);
             times = new double[cells];
             eventCell = new boolean[cells];
             for (int c = 0; c < cells; c++) {
-                times[c] = distinct[c] >> 1;
-                eventCell[c] = (distinct[c] & 1) == 0;
-            }
-            cellOfEpisode = new int[days.length];
-            for (int i = 0; i < days.length; i++) {
-                cellOfEpisode[i] = Arrays.binarySearch(distinct, keys[i]);
+                times[c] = keys[c] >> 1;
+                eventCell[c] = (keys[c] & 1) == 0;
             }
         }
 
         int size() {
-            return cellOfEpisode.length;
+            return size;
         }
     }
 
@@ -59,19 +61,16 @@ final class MedianBootstrap {
 
     /** Days must be whole numbers (they are: datediff in days). Returns {estimate, lower, upper}; NaN when undefined. */
     static double[] difference(Arm baseline, Arm comparison, int replicates, long seed, double level) {
-        double estimate = median(comparison, counts(comparison)) - median(baseline, counts(baseline));
+        double estimate = median(comparison, c -> comparison.observed[c]) - median(baseline, c -> baseline.observed[c]);
         if (replicates == 0 || baseline.size() == 0 || comparison.size() == 0) {
             return new double[] {estimate, Double.NaN, Double.NaN};
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] diffs = new double[replicates];
         int kept = 0;
-        int[] cb = new int[baseline.cells];
-        int[] cc = new int[comparison.cells];
         for (int r = 0; r < replicates; r++) {
-            resample(baseline, cb, random);
-            resample(comparison, cc, random);
-            double d = median(comparison, cc) - median(baseline, cb);
+            double b = median(baseline, new Resample(baseline, random));
+            double d = median(comparison, new Resample(comparison, random)) - b;
             if (!Double.isNaN(d)) {
                 diffs[kept++] = d;
             }
@@ -83,31 +82,41 @@ final class MedianBootstrap {
         return new double[] {estimate, iv.lower(), iv.upper()};
     }
 
-    private static int[] counts(Arm arm) {
-        int[] c = new int[arm.cells];
-        for (int cell : arm.cellOfEpisode) {
-            c[cell]++;
-        }
-        return c;
-    }
+    /**
+     * The cell counts of one resample of the arm's episodes with replacement, asked for cell by
+     * cell in order: multinomial with the observed shares, drawn as a binomial per cell given the
+     * draws left for the cells after it. A replicate so costs O(cells), not O(episodes), has the
+     * same distribution, and draws only the cells up to its median.
+     */
+    private static final class Resample implements IntUnaryOperator {
+        private final Arm arm;
+        private final SplittableRandom random;
+        private int left;
+        private int observedLeft;
 
-    private static void resample(Arm arm, int[] counts, SplittableRandom random) {
-        Arrays.fill(counts, 0);
-        int n = arm.size();
-        for (int i = 0; i < n; i++) {
-            counts[arm.cellOfEpisode[random.nextInt(n)]]++;
+        Resample(Arm arm, SplittableRandom random) {
+            this.arm = arm;
+            this.random = random;
+            left = arm.size();
+            observedLeft = arm.size();
+        }
+
+        @Override
+        public int applyAsInt(int cell) {
+            int draw = Binomial.sample(left, (double) arm.observed[cell] / observedLeft, random);
+            left -= draw;
+            observedLeft -= arm.observed[cell];
+            return draw;
         }
     }
 
     /**
-     * Kaplan-Meier median from counts per (time, event) cell: the first time S(t) <= 0.5, or the
-     * midpoint to the next event time where S is exactly 0.5 (R's rule); NaN when not reached.
+     * Kaplan-Meier median from the counts per (time, event) cell, each asked for once, in cell
+     * order, and only as far as needed: the first time S(t) <= 0.5, or the midpoint to the next
+     * event time where S is exactly 0.5 (R's rule); NaN when not reached.
      */
-    static double median(Arm arm, int[] counts) {
-        long atRisk = 0;
-        for (int c : counts) {
-            atRisk += c;
-        }
+    static double median(Arm arm, IntUnaryOperator count) {
+        long atRisk = arm.size();
         double s = 1;
         int c = 0;
         while (c < arm.cells) {
@@ -115,31 +124,27 @@ final class MedianBootstrap {
             long events = 0;
             long leaving = 0;
             for (; c < arm.cells && arm.times[c] == t; c++) {
-                leaving += counts[c];
+                int n = count.applyAsInt(c);
+                leaving += n;
                 if (arm.eventCell[c]) {
-                    events += counts[c];
+                    events += n;
                 }
             }
             if (events > 0) {
                 s *= 1 - (double) events / atRisk;
                 if (Math.abs(s - 0.5) < 1e-12) {
-                    double next = nextEventTime(arm, counts, c);
-                    return Double.isNaN(next) ? t : (t + next) / 2;
+                    for (; c < arm.cells; c++) {
+                        if (count.applyAsInt(c) > 0 && arm.eventCell[c]) {
+                            return (t + arm.times[c]) / 2;
+                        }
+                    }
+                    return t;
                 }
                 if (s < 0.5) {
                     return t;
                 }
             }
             atRisk -= leaving;
-        }
-        return Double.NaN;
-    }
-
-    private static double nextEventTime(Arm arm, int[] counts, int from) {
-        for (int c = from; c < arm.cells; c++) {
-            if (arm.eventCell[c] && counts[c] > 0) {
-                return arm.times[c];
-            }
         }
         return Double.NaN;
     }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import se.stegvis.cohort.Cohort;
-import se.stegvis.cohort.GroupBy;
 import se.stegvis.cohort.SqlFragment;
 import se.stegvis.disclosure.DisclosurePolicy;
 import se.stegvis.store.CohortStore;
@@ -20,7 +19,7 @@ record QueryContext(Connection connection, DisclosurePolicy policy, Cohort cohor
                     EpisodeTables tables) {
 
     /** Per-episode queries shared between metrics, materialised on first use. */
-    private static final String[] SHARED = {"episode_milestones", "assessments", "episode_steps", "episode_outcomes"};
+    private static final String[] SHARED = {"episode_milestones", "assessments", "episode_steps", "episode_indicators"};
 
     /** The query {@code sql/NAME.sql}; {@code planDays} is the N of "plan within N days". */
     SqlQuery query(String name, int planDays) {
@@ -36,12 +35,11 @@ record QueryContext(Connection connection, DisclosurePolicy policy, Cohort cohor
 
     /**
      * A shared per-episode table, materialised once per selection and as-of date whatever the
-     * grouping (built ungrouped, the group label set on use), so that metrics grouped by unit,
-     * municipality or not at all scan the events once between them.
+     * grouping and split (built without them, the group label and arm set on use), so that metrics
+     * grouped by unit, municipality or not at all, split or not, scan the events once between them.
      */
     private SqlFragment shared(String name, int planDays) {
-        QueryContext ungrouped = cohort.groupBy() == GroupBy.NONE ? this
-                : new QueryContext(connection, policy, cohort.groupBy(GroupBy.NONE), asOf, tables);
+        QueryContext ungrouped = new QueryContext(connection, policy, cohort.unbrokenDown(), asOf, tables);
         return cohort.regrouped(tables.table(name, ungrouped.query(name, planDays)));
     }
 

@@ -43,7 +43,7 @@ public final class FisherExact {
         if (m + n == 0) {
             throw new IllegalArgumentException("no observations: the table is empty");
         }
-        double p = FisherExactTest.withDefaults().test(new int[][] {{a, b}, {c, d}}).getPValue();
+        double p = pValue2x2(a, b, c, d);
         NoncentralHypergeometric h = new NoncentralHypergeometric(m, n, k);
         double alpha = (1 - level) / 2;
         double or = a == h.lo ? 0 : a == h.hi ? Double.POSITIVE_INFINITY : h.solve(psi -> h.mean(psi) - a);
@@ -52,11 +52,25 @@ public final class FisherExact {
         return new FisherResult(p, or, lower, upper, level);
     }
 
+    /**
+     * Two-sided p-value of the 2x2 table {@code {{a, b}, {c, d}}}, as {@link #test2x2} without the odds
+     * ratio and its interval (their root finding is most of the cost on large counts).
+     */
+    public static double pValue2x2(int a, int b, int c, int d) {
+        if (a < 0 || b < 0 || c < 0 || d < 0) {
+            throw new IllegalArgumentException("counts must be >= 0");
+        }
+        if (a + b + c + d == 0) {
+            throw new IllegalArgumentException("no observations: the table is empty");
+        }
+        return FisherExactTest.withDefaults().test(new int[][] {{a, b}, {c, d}}).getPValue();
+    }
+
     /** Two-sided p-value for an r x c table (R's {@code fisher.test(x)$p.value}). */
     public static double pValue(long[][] table) {
         Table t = Table.of(table);
         if (t.rows() == 2 && t.cols() == 2) {
-            return test2x2((int) table[0][0], (int) table[0][1], (int) table[1][0], (int) table[1][1], 0.95).pValue();
+            return pValue2x2((int) table[0][0], (int) table[0][1], (int) table[1][0], (int) table[1][1]);
         }
         int[] rows = new int[t.rows()];
         int[] cols = new int[t.cols()];

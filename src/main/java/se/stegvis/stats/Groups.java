@@ -1,5 +1,6 @@
 package se.stegvis.stats;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,19 +11,31 @@ final class Groups {
 
     /** Each label to the indices of its members, in input order. */
     static Map<String, int[]> indices(String[] group) {
-        Map<String, Integer> counts = new TreeMap<>();
+        // one hash look-up per run of equal labels (inputs are mostly sorted by group), no boxing
+        Map<String, int[]> counts = new HashMap<>();
+        String last = null;
+        int[] count = null;
         for (String g : group) {
             if (g == null) {
                 throw new IllegalArgumentException("group label missing");
             }
-            counts.merge(g, 1, Integer::sum);
+            if (!g.equals(last)) {
+                count = counts.computeIfAbsent(g, k -> new int[2]);
+                last = g;
+            }
+            count[0]++;
         }
         Map<String, int[]> out = new LinkedHashMap<>();
-        counts.forEach((g, c) -> out.put(g, new int[c]));
-        Map<String, Integer> filled = new TreeMap<>();
+        new TreeMap<>(counts).forEach((g, c) -> out.put(g, new int[c[0]]));
+        last = null;
+        int[] members = null;
         for (int i = 0; i < group.length; i++) {
-            int pos = filled.merge(group[i], 1, Integer::sum) - 1;
-            out.get(group[i])[pos] = i;
+            if (!group[i].equals(last)) {
+                last = group[i];
+                members = out.get(last);
+                count = counts.get(last);
+            }
+            members[count[1]++] = i;
         }
         return out;
     }

@@ -40,6 +40,8 @@ class ContingencyGoldenTest {
             FisherResult f = FisherExact.test2x2((int) t[0][0], (int) t[0][1], (int) t[1][0], (int) t[1][1], level);
             String at = r.get("table") + " at " + level;
             close(at + " p", r.get("p"), f.pValue(), CLOSED_FORM);
+            close(at + " p alone", r.get("p"), FisherExact.pValue2x2((int) t[0][0], (int) t[0][1], (int) t[1][0],
+                    (int) t[1][1]), CLOSED_FORM);
             relative(at + " or", r.get("or_tight"), f.oddsRatio(), VS_R_TIGHT_RELATIVE);
             relative(at + " lower", r.get("lower_tight"), f.lower(), VS_R_TIGHT_RELATIVE);
             relative(at + " upper", r.get("upper_tight"), f.upper(), VS_R_TIGHT_RELATIVE);
