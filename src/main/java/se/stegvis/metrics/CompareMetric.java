@@ -67,12 +67,7 @@ final class CompareMetric {
     }
 
     private static double hiddenShare(CompareResult r) {
-        MetricTable t = r.groups();
-        int hidden = 0;
-        for (int row = 0; row < t.rowCount(); row++) {
-            hidden += (t.isHidden(row, "events") ? 1 : 0) + (t.isHidden(row, "n") ? 1 : 0);
-        }
-        return t.rowCount() == 0 ? 0 : hidden / (2.0 * t.rowCount());
+        return r.groups().hiddenShare(List.of("events", "n"));
     }
 
     /** group -> stratum (age band / gender) -> {events, n}; fills {@code strata} in order of appearance. */

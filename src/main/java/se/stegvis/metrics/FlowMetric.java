@@ -66,16 +66,7 @@ final class FlowMetric {
     }
 
     private static double hiddenShare(FlowResult r) {
-        MetricTable t = r.periods();
-        int hidden = 0;
-        int all = 0;
-        for (int row = 0; row < t.rowCount(); row++) {
-            for (String c : List.of("inflow", "exits", "other_ends", "wip")) {
-                all++;
-                hidden += t.isHidden(row, c) ? 1 : 0;
-            }
-        }
-        return all == 0 ? 0 : hidden / (double) all;
+        return r.periods().hiddenShare(List.of("inflow", "exits", "other_ends", "wip"));
     }
 
     private static List<Month> months(QueryContext ctx) throws SQLException {

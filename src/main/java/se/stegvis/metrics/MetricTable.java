@@ -107,6 +107,20 @@ public final class MetricTable {
         return hidden[row][column(columnName)];
     }
 
+    /** The share of the cells of these columns that disclosure control hides (0 for an empty table). */
+    public double hiddenShare(List<String> columnNames) {
+        int all = 0;
+        int hiddenCells = 0;
+        for (String name : columnNames) {
+            int c = column(name);
+            for (boolean[] row : hidden) {
+                all++;
+                hiddenCells += row[c] ? 1 : 0;
+            }
+        }
+        return all == 0 ? 0 : hiddenCells / (double) all;
+    }
+
     /** The cell as published: label, count, {@code <5}, {@code ..}, number, or "" when missing. */
     public String shown(int row, int col) {
         Object v = values[row][col];
