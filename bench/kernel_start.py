@@ -16,7 +16,8 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 ARCHIVE = ROOT / "target" / "cds" / "kernel.jsa"
-JAR = ROOT / "target" / "stegvis.jar"
+# The archive is stale when older than either jar it holds classes of (as kernel/stegvis-kernel checks).
+JARS = [ROOT / "target" / "stegvis.jar", Path(sys.prefix) / "share" / "jupyter" / "kernels" / "java" / "jjava.jar"]
 
 
 def session(code):
@@ -29,7 +30,7 @@ def session(code):
 
 
 def archive_fresh():
-    return ARCHIVE.exists() and ARCHIVE.stat().st_mtime > JAR.stat().st_mtime
+    return ARCHIVE.exists() and all(ARCHIVE.stat().st_mtime > jar.stat().st_mtime for jar in JARS)
 
 
 def main():
