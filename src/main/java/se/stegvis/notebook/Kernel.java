@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +40,15 @@ public final class Kernel {
         warmUp.setDaemon(true);
         warmUp.start();
         idleClassPathIndex();
-        // JJava's distribution jar is on the kernel's class path, not on ours at compile time.
-        Class.forName(JJAVA_MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
+        try {
+            // JJava's distribution jar is on the kernel's class path, not on ours at compile time.
+            Class.forName(JJAVA_MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            // JJava could not start (say, a port taken meanwhile): end the JVM, whose other threads would keep
+            // it alive, so that Jupyter sees the kernel die instead of waiting a minute for an answer.
+            e.getCause().printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
