@@ -1,8 +1,9 @@
 """Installs the "Java (stegvis)" kernelspec into the running Python's prefix (the project venv).
 
-The spec (kernel/kernel.json) runs JJava's launcher from the `java` kernel that `pip install jjava`
-put in the same prefix, with the project jar and its dependencies on JJAVA_CLASSPATH and
-kernel/startup.jshell inlined as JJAVA_STARTUP_SCRIPT. Run it again after changing either file.
+The spec (kernel/kernel.json) runs kernel/stegvis-kernel, which starts JJava (the jar that
+`pip install jjava` put in the same prefix) in one JVM with the project jar and its dependencies on the
+class path and a class-data archive of them; kernel/startup.jshell is inlined as JJAVA_STARTUP_SCRIPT.
+Run it again after changing kernel.json or startup.jshell.
 """
 import json
 import sys
@@ -23,7 +24,7 @@ def main() -> int:
     startup = (home / "kernel" / "startup.jshell").read_text(encoding="utf-8")
     template = (home / "kernel" / "kernel.json").read_text(encoding="utf-8")
     spec = json.loads(template)
-    spec["argv"] = [a.replace("@JJAVA_DIR@", str(jjava_dir)) for a in spec["argv"]]
+    spec["argv"] = [a.replace("@JJAVA_DIR@", str(jjava_dir)).replace("@HOME@", str(home)) for a in spec["argv"]]
     spec["env"] = {k: v.replace("@HOME@", str(home)).replace("@STARTUP@", startup) for k, v in spec["env"].items()}
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "kernel.json").write_text(json.dumps(spec, indent=2, ensure_ascii=False), encoding="utf-8")

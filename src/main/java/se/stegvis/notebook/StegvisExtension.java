@@ -16,9 +16,9 @@ import java.util.Base64;
 
 /**
  * Renderers for the JJava kernel: our charts and plain XChart charts as PNG, Tablesaw tables,
- * metric results and metric tables as HTML. Loaded from META-INF/services when the jar is on JJAVA_CLASSPATH. Every
- * chart shown is also saved as PNG and SVG when STEGVIS_CHARTS_DIR is set (the seminar runner sets
- * it).
+ * metric results and metric tables as HTML. Loaded from META-INF/services (the jar is on the kernel's
+ * class path). Every chart shown is also saved as PNG and SVG when STEGVIS_CHARTS_DIR is set (the
+ * seminar runner sets it).
  */
 public final class StegvisExtension implements Extension {
 
