@@ -87,6 +87,21 @@ class LeadTimeMetricTest {
     }
 
     @Test
+    void splitSelectionSharesTheUnsplitTablesAndSetsItsOwnArms() {
+        metrics.clearCache();
+        metrics.leadTime(Cohort.all(), AS_OF, REFERRAL_TO_MEETING); // materialises the per-episode tables unsplit
+        Cohort byArm = Cohort.all().splitBy(GroupBy.MUNICIPALITY, List.of("A"), List.of("B")).groupBy(GroupBy.ARM);
+        MetricTable s = metrics.leadTime(byArm, AS_OF, REFERRAL_TO_MEETING).summary();
+        int baseline = row(s, "group", "baseline");
+        int comparison = row(s, "group", "comparison");
+        assertThat(s.count(baseline, "n")).hasValue(8);
+        assertThat(s.number(baseline, "median").orElseThrow()).isEqualTo(40);
+        assertThat(s.count(comparison, "n")).hasValue(4);
+        assertThat(s.count(comparison, "out_of_order")).hasValue(1);
+        assertThat(s.number(comparison, "median").orElseThrow()).isEqualTo(11);
+    }
+
+    @Test
     void exitDestinationsAreCompetingRisks() {
         LeadTime toExit = LeadTime.between(Milestone.REFERRAL, Milestone.EXIT).horizons(List.of(120, 365));
         MetricTable d = metrics.leadTime(Cohort.all(), AS_OF, toExit).destinations();
