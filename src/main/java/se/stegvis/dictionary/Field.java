@@ -32,9 +32,14 @@ public record Field(String name, FieldType type, String titleSv, List<String> al
 
     /**
      * A date order rule: this field's date may not be before {@code field} of the row in {@code table}
-     * that this row references through its foreign key ({@code x-not-before} in datapackage.json).
+     * that this row references through its foreign key, or, with {@code table} empty, of the same row
+     * ({@code x-not-before} in datapackage.json).
      */
     public record NotBefore(String table, String field) {
+        /** Whether the rule compares two dates of the same row. */
+        public boolean sameRow() {
+            return table.isEmpty();
+        }
     }
 
     public boolean required() {

@@ -87,7 +87,8 @@ public final class GlossaryWriter {
         if (f.type() == FieldType.DATE) {
             s.append("YYYY-MM-DD or YYYYMMDD");
             if (f.notBefore() != null) {
-                s.append("; not before `").append(f.notBefore().table()).append('.').append(f.notBefore().field()).append('`');
+                s.append("; not before `").append(f.notBefore().sameRow() ? "" : f.notBefore().table() + ".")
+                        .append(f.notBefore().field()).append('`').append(f.notBefore().sameRow() ? " of the same row" : "");
             }
         } else if (f.type() == FieldType.YEARMONTH) {
             s.append("YYYY-MM");

@@ -114,6 +114,19 @@ final class IntegrityChecks {
 
     private void notBefore(StagingTable s, Field f) throws SQLException {
         Field.NotBefore rule = f.notBefore();
+        if (rule.sameRow()) {
+            String sql = "SELECT _src, _row, CAST(" + f.name() + " AS VARCHAR), CAST(" + rule.field() + " AS VARCHAR) FROM "
+                    + s.name() + " WHERE " + f.name() + " < " + rule.field() + " ORDER BY _src, _row";
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    int src = rs.getInt(1);
+                    errors.report(new ImportError(sourceName.apply(src), rs.getLong(2), labels.label(src, f.name()),
+                            rs.getString(3), "is before the " + rule.field() + " " + rs.getString(4)
+                            + " of the same row (expected on or after it)"));
+                }
+            }
+            return;
+        }
         ForeignKey fk = s.table().foreignKeys().stream().filter(k -> k.referencedTable().equals(rule.table())).findFirst()
                 .orElseThrow(() -> new IllegalStateException(s.table().name() + "." + f.name()
                         + " has x-not-before on " + rule.table() + " but no foreign key to it"));
