@@ -148,7 +148,20 @@ public final class Labels {
             Map.entry("destination", "avslutsorsak"), Map.entry("days", "dagar"), Map.entry("cif", "kumulativ andel"),
             Map.entry("difference", "skillnad"), Map.entry("diff_lower", "nedre 95 %"), Map.entry("diff_upper", "övre 95 %"),
             Map.entry("target", "mål"), Map.entry("signal", "signal"), Map.entry("fisher_p", "p (Fisher)"),
-            Map.entry("p_value", "p-värde"));
+            Map.entry("p_value", "p-värde"), Map.entry("out_of_order", "i fel ordning"),
+            Map.entry("q25", "kvartil 1"), Map.entry("q25_lower", "nedre 95 %"), Map.entry("q25_upper", "övre 95 %"),
+            Map.entry("q75", "kvartil 3"), Map.entry("q75_lower", "nedre 95 %"), Map.entry("q75_upper", "övre 95 %"),
+            Map.entry("time", "dagar"), Map.entry("surv", "andel kvar"),
+            Map.entry("baseline_n", "n före"), Map.entry("baseline_events", "händelser före"),
+            Map.entry("baseline_median", "median före"), Map.entry("comparison_n", "n efter"),
+            Map.entry("comparison_events", "händelser efter"), Map.entry("comparison_median", "median efter"),
+            Map.entry("median_difference", "skillnad i median"), Map.entry("chi_square", "chi2 (log-rank)"),
+            Map.entry("other_ends", "andra avslut"), Map.entry("period", "period"), Map.entry("age_days", "dagar sedan remiss"),
+            Map.entry("months", "månader"), Map.entry("ended", "avslutade"), Map.entry("mean_wip", "pågående i snitt"),
+            Map.entry("throughput_per_month", "avslut per månad"), Map.entry("mean_months_to_end", "månader till avslut"),
+            Map.entry("little_wip", "Little: väntat pågående"), Map.entry("ratio", "kvot"),
+            Map.entry("mean_days_to_exit", "dagar till avslut (medel)"), Map.entry("from_source", "försörjning vid start"),
+            Map.entry("to_source", "försörjning efter"), Map.entry("at", "tidpunkt"), Map.entry("classification", "klassning"));
 
     /** Where a table's own words differ from the shared ones ("met" is a goal met, not a first meeting). */
     private static final Map<String, Pair> TABLE_CODES = Map.ofEntries(
