@@ -257,7 +257,8 @@ public final class CohortImporter {
                 run.unreadTables.add(table);
             }
             run.results.add(new ImportResult.SourceResult(name, table, sha, staged.rowsRead(), null));
-            messages.accept(name + ": " + staged.rowsRead() + " rows of " + table + seconds(started));
+            messages.accept(name + ": " + staged.rowsRead() + " rows of " + table + (fast.isPresent() ? ", checked in bulk" : "")
+                    + seconds(started));
         }
         long started = System.nanoTime();
         for (StagingTable s : run.staging.values()) {
