@@ -29,32 +29,44 @@ record FileDigest(String sha256, boolean plainText) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             boolean plain = true;
-            int line = 0;
+            long lineStart = 0; // file offset of the current line's first byte
+            long offset = 0;    // file offset of buf[0]
             int prev = '\n';
             int prev2 = '\n';
-            for (int n; (n = in.read(buf)) > 0; ) {
+            boolean crEndsBuffer = false;
+            for (int n; (n = in.read(buf)) > 0; offset += n) {
                 md.update(buf, 0, n);
-                if (!plain) {
-                    continue;
-                }
-                for (int i = 0; i < n; i++) {
+                plain &= !crEndsBuffer || buf[0] == '\n';
+                crEndsBuffer = false;
+                for (int i = 0; plain && i < n; i++) {
                     int b = buf[i] & 0xFF;
-                    if (b == '\n') {
-                        if (line == 0 || (line == 1 && prev == '\r')) {
-                            plain = false; // a blank line: DuckDB skips it, so its row numbers would shift
-                            break;
-                        }
-                        line = 0;
-                    } else if (++line > MAX_PLAIN_LINE || b == '"' || b == 0 || prev == '\r'
-                            || (b == 0xBD && prev == 0xBF && prev2 == 0xEF)) {
-                        plain = false;
-                        break;
+                    if (b > '"' && b != 0xBD) {
+                        continue; // the common case: an ordinary character
                     }
-                    prev2 = prev;
-                    prev = b;
+                    int p1 = i >= 1 ? buf[i - 1] & 0xFF : prev;
+                    int p2 = i >= 2 ? buf[i - 2] & 0xFF : i == 1 ? prev : prev2;
+                    long length = offset + i - lineStart;
+                    if (b == '\n') {
+                        // a blank line (DuckDB skips it, so row numbers would shift) or a long one
+                        plain = length > (p1 == '\r' ? 1 : 0) && length <= MAX_PLAIN_LINE;
+                        lineStart = offset + i + 1;
+                    } else if (b == '\r') {
+                        crEndsBuffer = i + 1 == n;
+                        plain = crEndsBuffer || buf[i + 1] == '\n';
+                    } else {
+                        plain = b != '"' && b != 0 && !(b == 0xBD && p1 == 0xBF && p2 == 0xEF);
+                    }
                 }
+                if (n >= 2) {
+                    prev2 = buf[n - 2] & 0xFF;
+                    prev = buf[n - 1] & 0xFF;
+                } else {
+                    prev2 = prev;
+                    prev = buf[0] & 0xFF;
+                }
+                plain &= offset + n - lineStart <= MAX_PLAIN_LINE;
             }
-            return new FileDigest(HexFormat.of().formatHex(md.digest()), plain && prev != '\r');
+            return new FileDigest(HexFormat.of().formatHex(md.digest()), plain && !crEndsBuffer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
