@@ -6,12 +6,8 @@ import se.stegvis.dictionary.Table;
 import se.stegvis.store.CohortStore;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,7 +21,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -234,12 +229,15 @@ public final class CohortImporter {
             run.staging.put(t.name(), new StagingTable(t, c));
         }
         List<InputSource> sources = InputSource.discover(inputs, dictionary, errors);
-        TableStager stager = new TableStager(dictionary, pseudonymiser, errors, LocalDate.now(clock));
-        Map<Path, String> hashes = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        TableStager stager = new TableStager(dictionary, pseudonymiser, errors, today);
+        BulkCsvStager bulk = new BulkCsvStager(c, dictionary, stager, pseudonymiser, today);
+        Map<Path, FileDigest> digests = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (InputSource source : sources) {
             String name = source.displayName();
-            String sha = hashes.computeIfAbsent(source.file().toAbsolutePath(), CohortImporter::sha256);
+            FileDigest digest = digests.computeIfAbsent(source.file().toAbsolutePath(), FileDigest::of);
+            String sha = digest.sha256();
             String table = source.table().name();
             String skip = !seen.add(sha + "/" + table) ? "the same content was given twice in this import"
                     : skipImported ? importedBefore(c, sha, table) : null;
@@ -251,22 +249,16 @@ public final class CohortImporter {
             long started = System.nanoTime();
             int index = run.sourceNames.size();
             run.sourceNames.add(name);
-            TableStager.Staged staged;
-            try (TableReader reader = source.open()) {
-                staged = stager.stage(name, index, reader, run.staging.get(table));
-            } catch (TableReader.InputProblem p) {
-                errors.report(new ImportError(name, p.row(), null, null, p.getMessage()));
-                staged = new TableStager.Staged(0, Map.of(), false);
-            } catch (IOException | RuntimeException e) {
-                errors.report(ImportError.wholeFile(name, "cannot be read: " + e.getMessage()));
-                staged = new TableStager.Staged(0, Map.of(), false);
-            }
+            StagingTable staging = run.staging.get(table);
+            Optional<TableStager.Staged> fast = digest.plainText() ? bulk.stage(source, name, index, staging) : Optional.empty();
+            TableStager.Staged staged = fast.isPresent() ? fast.get() : stream(source, name, index, stager, staging);
             run.headers.add(staged.headerOf());
             if (!staged.complete()) {
                 run.unreadTables.add(table);
             }
             run.results.add(new ImportResult.SourceResult(name, table, sha, staged.rowsRead(), null));
-            messages.accept(name + ": " + staged.rowsRead() + " rows of " + table + seconds(started));
+            messages.accept(name + ": " + staged.rowsRead() + " rows of " + table + (fast.isPresent() ? ", checked in bulk" : "")
+                    + seconds(started));
         }
         long started = System.nanoTime();
         for (StagingTable s : run.staging.values()) {
@@ -276,6 +268,19 @@ public final class CohortImporter {
                 (src, column) -> run.headers.get(src).getOrDefault(column, column), errors, run.unreadTables).run();
         messages.accept("keys, references and date order checked" + seconds(started));
         return run;
+    }
+
+    /** Stages one source row by row; problems go to the error sink. */
+    private TableStager.Staged stream(InputSource source, String name, int index, TableStager stager, StagingTable staging)
+            throws SQLException {
+        try (TableReader reader = source.open()) {
+            return stager.stage(name, index, reader, staging);
+        } catch (TableReader.InputProblem p) {
+            errors.report(new ImportError(name, p.row(), null, null, p.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            errors.report(ImportError.wholeFile(name, "cannot be read: " + e.getMessage()));
+        }
+        return new TableStager.Staged(0, Map.of(), false);
     }
 
     private static String seconds(long startedNanos) {
@@ -372,21 +377,6 @@ public final class CohortImporter {
             Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
         } catch (IOException e) {
             // The store never held data; a leftover empty file is harmless, so the original failure is what matters.
-        }
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +59,27 @@ final class FieldParser {
 
     Field field() {
         return field;
+    }
+
+    /** Whether the field takes codes (from its enum or code list) rather than free text. */
+    boolean coded() {
+        return !codes.isEmpty();
+    }
+
+    /** The texts a code field takes as they are, without folding: its canonical codes. */
+    Set<String> canonicalCodes() {
+        Set<String> out = new TreeSet<>();
+        codes.forEach((text, code) -> {
+            if (text.equals(code)) {
+                out.add(code);
+            }
+        });
+        return out;
+    }
+
+    /** The texts a yes/no field takes as they are, without folding, and what each means. */
+    Map<String, Boolean> booleanTexts() {
+        return Map.copyOf(booleans);
     }
 
     /**

@@ -128,6 +128,11 @@ final class StagingTable implements AutoCloseable {
         return rows;
     }
 
+    /** Counts rows that an INSERT statement (rather than {@link #append}) put into the table. */
+    void inserted(long count) {
+        rows += count;
+    }
+
     /** Flushes staged rows so SQL sees them. */
     void flush() throws SQLException {
         if (appender != null) {

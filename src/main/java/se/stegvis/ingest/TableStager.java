@@ -47,14 +47,14 @@ final class TableStager {
     }
 
     /** One header cell bound to its field: where the value goes in the staging row. */
-    private record Binding(int cell, String label, FieldParser parser, int target, boolean personnummer) {
+    record Binding(int cell, String label, FieldParser parser, int target, boolean personnummer) {
     }
 
     /** Stages all rows of {@code reader}; returns counts, or null when the header is unusable. */
     Staged stage(String source, int sourceIndex, TableReader reader, StagingTable staging) throws IOException, SQLException {
         Table table = staging.table();
         Map<String, String> headerOf = new LinkedHashMap<>();
-        List<Binding> bindings = bind(source, table, reader.header(), staging, headerOf);
+        List<Binding> bindings = bind(source, table, reader.header(), staging, headerOf, errors);
         if (bindings == null) {
             return new Staged(0, headerOf, false);
         }
@@ -149,9 +149,12 @@ final class TableStager {
         return new Staged(read, headerOf, complete);
     }
 
-    /** Binds header cells to fields; reports unknown, repeated and missing required columns (row 1). */
-    private List<Binding> bind(String source, Table table, List<String> header, StagingTable staging,
-                               Map<String, String> headerOf) {
+    /**
+     * Binds header cells to fields, filling {@code headerOf}; reports unknown, repeated and missing
+     * required columns (row 1) to {@code errors} and then returns null.
+     */
+    List<Binding> bind(String source, Table table, List<String> header, StagingTable staging,
+                       Map<String, String> headerOf, ErrorSink errors) {
         Map<String, Field> byName = new HashMap<>();
         for (Field f : table.fields()) {
             byName.put(DataDictionary.fold(f.name()), f);
