@@ -35,7 +35,8 @@ import se.stegvis.store.CohortStore;
  * <ul>
  * <li>{@code import WARMUP_CSV CSV DB}: stegvis import (full validation, pseudonymisation) of CSV into a new store,
  *     after one import of WARMUP_CSV to warm the JIT (the cold first import is reported as import_cold);</li>
- * <li>{@code bare-import WARMUP_CSV CSV DB}: the floor: DuckDB's own read_csv of the same files into tables, same JVM;</li>
+ * <li>{@code bare-import WARMUP_CSV CSV DB}: the floor: DuckDB's own read_csv of the same files (every CSV of the
+ *     folder) into tables, same JVM;</li>
  * <li>{@code metrics DB STANDALONE WARMUP_DB}: the metric suite (warm-up suites on the small WARMUP_DB for the JIT,
  *     then one untimed suite on DB when it is small, then one timed suite from an empty cache,
  *     each metric's share of it, and the suite once the per-episode tables are cached); with STANDALONE=true each
@@ -69,8 +70,12 @@ public final class Bench {
             deleteStore(db);
             if (bare) {
                 try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement st = c.createStatement()) {
-                    for (String table : List.of("episodes", "events", "step_assessments", "exits", "follow_ups", "staffing")) {
-                        st.execute("CREATE TABLE " + table + " AS SELECT * FROM read_csv('" + csv.resolve(table + ".csv") + "')");
+                    // every table stegvis imports from the folder: the same files, the same rows
+                    try (var files = Files.list(csv)) {
+                        for (Path f : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                            String table = f.getFileName().toString().replace(".csv", "");
+                            st.execute("CREATE TABLE " + table + " AS SELECT * FROM read_csv('" + f + "')");
+                        }
                     }
                 }
             } else {
