@@ -64,7 +64,7 @@ def main():
         [w + f" ({c})" for w, c in zip(ratio(("stegvis", "import"), ("duckdb", "bare_read_csv"), "seconds"),
                                         ratio(("stegvis", "import"), ("duckdb", "bare_read_csv"), "cpu_seconds"))])
     row("`./stegvis import` from a cold start (one run)", [fmt(get("stegvis", "import_cli_cold", s)) for s in sizes])
-    row("pandas `read_csv` of the same files", timed("pandas", "load"))
+    row("pandas `read_csv` of the six core files its suite reads", timed("pandas", "load"))
     row("peak RSS import: stegvis / bare DuckDB (MB)",
         [f"{get('stegvis', 'import', s, 'rss_mb'):.0f} / {get('duckdb', 'bare_read_csv', s, 'rss_mb'):.0f}" for s in sizes])
     row("peak Java heap import (MB)", [f"{get('stegvis', 'import', s, 'heap_mb'):.0f}" for s in sizes])
