@@ -3,9 +3,7 @@ package se.stegvis.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import se.stegvis.dictionary.DataDictionary;
 import se.stegvis.ingest.CohortImporter;
-import se.stegvis.ingest.ErrorSink;
 import se.stegvis.ingest.ImportFailure;
 import se.stegvis.ingest.ImportResult;
 
@@ -37,9 +35,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ErrorSink errors = ErrorSink.to(e -> System.err.println(e));
-        CohortImporter importer = CohortImporter.builder(DataDictionary.load())
-                .keyFile(key).errors(errors).messages(System.out::println).build();
+        CohortImporter importer = Importers.toTerminal(key);
         ImportResult result;
         try {
             result = importer.importInto(db, inputs);
@@ -48,8 +44,7 @@ final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         if (!result.ok()) {
-            System.err.println("stegvis import: " + result.errorCount() + (result.errorCount() == 1 ? " error" : " errors")
-                    + " found; nothing was written to " + db);
+            System.err.println("stegvis import: " + Importers.errorsFound(result) + "; nothing was written to " + db);
             return 1;
         }
         if (!result.written()) {

@@ -3,9 +3,7 @@ package se.stegvis.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import se.stegvis.dictionary.DataDictionary;
 import se.stegvis.ingest.CohortImporter;
-import se.stegvis.ingest.ErrorSink;
 import se.stegvis.ingest.ImportFailure;
 import se.stegvis.ingest.ImportResult;
 
@@ -31,9 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ErrorSink errors = ErrorSink.to(e -> System.err.println(e));
-        CohortImporter importer = CohortImporter.builder(DataDictionary.load())
-                .errors(errors).messages(System.out::println).build();
+        CohortImporter importer = Importers.toTerminal(null);
         ImportResult result;
         try {
             result = importer.validate(inputs, Optional.ofNullable(db));
@@ -42,7 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
             return 2;
         }
         if (!result.ok()) {
-            System.err.println("stegvis validate: " + result.errorCount() + (result.errorCount() == 1 ? " error" : " errors") + " found.");
+            System.err.println("stegvis validate: " + Importers.errorsFound(result) + ".");
             return 1;
         }
         System.out.println("No errors found.");
