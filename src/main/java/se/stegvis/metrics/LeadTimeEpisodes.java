@@ -17,10 +17,11 @@ import java.nio.file.Path;
  * @param group group label per episode
  * @param arm baseline, comparison or null
  * @param destination exit destination or null
+ * @param ended true when the episode ended (exit, not relevant, declined) by the as-of date
  * @param outOfOrder per group, episodes left out because the end milestone came before the start
  */
 public record LeadTimeEpisodes(double[] days, boolean[] event, String[] group, String[] arm, String[] destination,
-                               java.util.Map<String, Long> outOfOrder) {
+                               boolean[] ended, java.util.Map<String, Long> outOfOrder) {
 
     public int size() {
         return days.length;

@@ -53,6 +53,7 @@ final class LeadTimeMetric {
         String[] group = new String[cap];
         String[] arm = new String[cap];
         String[] destination = new String[cap];
+        boolean[] ended = new boolean[cap];
         int n = 0;
         Map<String, Long> outOfOrder = new LinkedHashMap<>();
         try (PreparedStatement ps = q.prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
@@ -65,7 +66,7 @@ final class LeadTimeMetric {
                     label = rs.getString(2);
                     lastGroupNo = groupNo;
                 }
-                int count = rs.getInt(8);
+                int count = rs.getInt(9);
                 if (rs.getBoolean(7)) {
                     outOfOrder.merge(label, (long) count, Long::sum);
                     continue;
@@ -77,6 +78,7 @@ final class LeadTimeMetric {
                     group = Arrays.copyOf(group, cap);
                     arm = Arrays.copyOf(arm, cap);
                     destination = Arrays.copyOf(destination, cap);
+                    ended = Arrays.copyOf(ended, cap);
                 }
                 int armNo = rs.getInt(3);
                 String armLabel = armNo == 1 ? Split.BASELINE : armNo == 2 ? Split.COMPARISON : null;
@@ -89,11 +91,12 @@ final class LeadTimeMetric {
                 Arrays.fill(destination, n, n + count, destinationLabel);
                 Arrays.fill(days, n, n + count, t);
                 Arrays.fill(event, n, n + count, e);
+                Arrays.fill(ended, n, n + count, rs.getBoolean(8));
                 n += count;
             }
         }
         return new LeadTimeEpisodes(Arrays.copyOf(days, n), Arrays.copyOf(event, n), Arrays.copyOf(group, n),
-                Arrays.copyOf(arm, n), Arrays.copyOf(destination, n), outOfOrder);
+                Arrays.copyOf(arm, n), Arrays.copyOf(destination, n), Arrays.copyOf(ended, n), outOfOrder);
     }
 
     /** The destination codes as a DuckDB list literal (constants, not user input). */
@@ -151,6 +154,8 @@ final class LeadTimeMetric {
             }
             if (spec.to() == Milestone.EXIT) {
                 destinations(rb, destinations, g, ep, from, to, spec);
+            } else {
+                reachedOrEndedBefore(rb, destinations, g, ep, from, to, spec);
             }
         }
         var built = rb.build(DEFINITION, cohort, asOf, ep.size());
@@ -262,25 +267,51 @@ final class LeadTimeMetric {
         return n;
     }
 
+    /** Exit destinations as competing risks: each exit's destination is its cause. */
     private static void destinations(ResultBuilder rb, ResultBuilder.TableBuilder table, String g, LeadTimeEpisodes ep,
             int from, int to, LeadTime spec) {
-        double[] time = Arrays.copyOfRange(ep.days(), from, to);
-        int[] cause = new int[time.length];
-        long[] events = new long[DESTINATIONS.size()];
+        int[] cause = new int[to - from];
         for (int i = from; i < to; i++) {
             if (ep.event()[i]) {
                 String d = ep.destination()[i];
                 int k = d == null ? -1 : DESTINATIONS.indexOf(d);
-                k = k < 0 ? DESTINATIONS.size() - 1 : k;
-                cause[i - from] = k + 1;
-                events[k]++;
+                cause[i - from] = (k < 0 ? DESTINATIONS.size() - 1 : k) + 1;
+            }
+        }
+        competing(rb, table, g, Arrays.copyOfRange(ep.days(), from, to), cause, DESTINATIONS, spec);
+    }
+
+    /**
+     * Reaching the end milestone against ending without it (exit, not relevant, declined) as
+     * competing risks: the share who got there by each horizon, not assuming that those who left
+     * would have got there as the others did.
+     */
+    private static void reachedOrEndedBefore(ResultBuilder rb, ResultBuilder.TableBuilder table, String g,
+            LeadTimeEpisodes ep, int from, int to, LeadTime spec) {
+        int[] cause = new int[to - from];
+        for (int i = from; i < to; i++) {
+            cause[i - from] = ep.event()[i] ? 1 : ep.ended()[i] ? 2 : 0;
+        }
+        competing(rb, table, g, Arrays.copyOfRange(ep.days(), from, to), cause, REACHED_OR_ENDED, spec);
+    }
+
+    /** Outcomes of {@link #reachedOrEndedBefore}: cause 1 and 2. */
+    static final List<String> REACHED_OR_ENDED = List.of("reached", "ended_before");
+
+    /** Aalen-Johansen cumulative incidence of each cause (1 = outcomes[0], ...) at the spec's horizons. */
+    private static void competing(ResultBuilder rb, ResultBuilder.TableBuilder table, String g, double[] time,
+            int[] cause, List<String> outcomes, LeadTime spec) {
+        long[] events = new long[outcomes.size()];
+        for (int c : cause) {
+            if (c > 0) {
+                events[c - 1]++;
             }
         }
         if (Arrays.stream(events).sum() == 0) {
-            return; // nobody has exited yet: no incidence to estimate
+            return; // nobody has an outcome yet: no incidence to estimate
         }
         CumulativeIncidence ci = AalenJohansen.fit(time, cause);
-        for (int k = 0; k < DESTINATIONS.size(); k++) {
+        for (int k = 0; k < outcomes.size(); k++) {
             if (events[k] == 0) {
                 continue;
             }
@@ -294,7 +325,7 @@ final class LeadTimeMetric {
                     }
                     at = r;
                 }
-                table.row().key("group", g).key("destination", DESTINATIONS.get(k)).countCell("events", cell)
+                table.row().key("group", g).key("destination", outcomes.get(k)).countCell("events", cell)
                         .key("days", Integer.toString(h))
                         .number("cif", at == null ? 0 : at.estimate(), cell)
                         .number("lower", at == null ? Double.NaN : at.lower(), cell)

@@ -15,8 +15,10 @@ import java.util.List;
  * @param comparison per group, baseline against comparison arm (empty without a split):
  *     {@code group,baseline_n,baseline_events,baseline_median,comparison_n,comparison_events,
  *     comparison_median,median_difference,diff_lower,diff_upper,chi_square,p_value}
- * @param destinations when the end milestone is exit: cumulative incidence of each exit destination
- *     as competing risks (Aalen-Johansen): {@code group,destination,events,days,cif,lower,upper}
+ * @param destinations competing risks (Aalen-Johansen) at the spec's horizons,
+ *     {@code group,destination,events,days,cif,lower,upper}: when the end milestone is exit, each exit
+ *     destination; otherwise {@code reached} (the end milestone) against {@code ended_before} (exit, not
+ *     relevant or declined without reaching it)
  */
 public record LeadTimeResult(Basis basis, LeadTime spec, MetricTable summary, MetricTable curve,
                              MetricTable comparison, MetricTable destinations) implements MetricResult {

@@ -213,7 +213,11 @@ public final class Labels {
 
     /** An exit destination's label from the data dictionary's code list. */
     public static String destination(String code, Lang lang) {
-        return DESTINATIONS.code(code).map(c -> lang.pick(c.sv(), c.en())).orElse(code);
+        return switch (code) {
+            case "reached" -> lang.pick("Nådde milstolpen", "Reached the milestone");
+            case "ended_before" -> lang.pick("Avslutades dessförinnan", "Ended before it");
+            default -> DESTINATIONS.code(code).map(c -> lang.pick(c.sv(), c.en())).orElse(code);
+        };
     }
 
     /** A milestone (event type) as a box label, from the data dictionary: "Första möte" / "First meeting". */
