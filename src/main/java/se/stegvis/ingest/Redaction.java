@@ -12,9 +12,15 @@ final class Redaction {
 
     /** The value as it may appear in a message: masked if it holds or could be a personnummer, shortened if huge. */
     static String forMessage(String text) {
-        String shown = longDigitRun(text) || !Personnummer.findMasked(text, LocalDate.now()).isEmpty()
-                ? Personnummer.mask(text) : text;
-        return shown.length() > SHOWN_CHARACTERS ? shown.substring(0, SHOWN_CHARACTERS) + "…" : shown;
+        // Shortening can itself make one: "...12350312-123231" cut after "1232" reads as a personnummer.
+        String cut = cut(text);
+        boolean identifying = longDigitRun(text) || !Personnummer.findMasked(text, LocalDate.now()).isEmpty()
+                || !Personnummer.findMasked(cut, LocalDate.now()).isEmpty();
+        return identifying ? cut(Personnummer.mask(text)) : cut;
+    }
+
+    private static String cut(String text) {
+        return text.length() > SHOWN_CHARACTERS ? text.substring(0, SHOWN_CHARACTERS) + "…" : text;
     }
 
     private static boolean longDigitRun(String text) {
