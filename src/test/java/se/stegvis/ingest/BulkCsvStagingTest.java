@@ -49,7 +49,8 @@ class BulkCsvStagingTest {
         }
     }
 
-    private static List<String> rows(Path db, String table) throws Exception {
+    /** Every row of a table of the store, its values joined by '|', in stored order. */
+    static List<String> rows(Path db, String table) throws Exception {
         List<String> out = new ArrayList<>();
         try (CohortStore store = CohortStore.openReadOnly(db); Statement st = store.connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {

@@ -4,12 +4,9 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.stegvis.dictionary.DataDictionary;
-import se.stegvis.store.CohortStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,20 +50,7 @@ class BulkRowByRowAgreementTest {
         Path db = dir.resolve(name + ".duckdb");
         ImportResult result = CohortImporter.builder(DICTIONARY).keyFile(key).errors(ErrorSink.collecting(errors)).build()
                 .importInto(db, List.of(folder));
-        List<String> rows = new ArrayList<>();
-        if (result.written()) {
-            try (CohortStore store = CohortStore.openReadOnly(db); Statement st = store.connection().createStatement();
-                 ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= n; i++) {
-                        row.append(rs.getString(i)).append('|');
-                    }
-                    rows.add(row.toString());
-                }
-            }
-        }
+        List<String> rows = result.written() ? BulkCsvStagingTest.rows(db, table) : List.of();
         return new Outcome(errors.stream().map(ImportError::toString).toList(), rows);
     }
 
