@@ -51,19 +51,14 @@ final class CompareMetric {
     static CompareResult coarsened(QueryContext ctx, Rate rate, int planDays) throws SQLException {
         List<String> strata = new ArrayList<>();
         Map<String, Map<String, long[]>> byGroup = strata(ctx, rate, planDays, strata);
-        CompareResult best = build(ctx, rate, strata, byGroup, List.of());
-        if (!ctx.policy().applied()) {
-            return best;
-        }
         List<String> bySize = new ArrayList<>(byGroup.keySet());
         bySize.sort(java.util.Comparator.comparingLong(g -> byGroup.get(g).values().stream().mapToLong(v -> v[1]).sum()));
-        for (int folded = 2; folded < bySize.size() - 1 && hiddenShare(best) > Coarsening.HIDDEN_SHARE_LIMIT; folded++) {
-            CompareResult coarser = build(ctx, rate, strata, byGroup, bySize.subList(0, folded));
-            if (hiddenShare(coarser) < hiddenShare(best)) {
-                best = coarser;
-            }
+        List<Groupings.Candidate<CompareResult>> coarser = new ArrayList<>();
+        for (int folded = 2; folded < bySize.size() - 1; folded++) {
+            List<String> smallest = bySize.subList(0, folded);
+            coarser.add(() -> build(ctx, rate, strata, byGroup, smallest));
         }
-        return best;
+        return Groupings.finestShowing(build(ctx, rate, strata, byGroup, List.of()), coarser, CompareMetric::hiddenShare);
     }
 
     private static double hiddenShare(CompareResult r) {

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import se.stegvis.cohort.Cohort;
-import se.stegvis.disclosure.Coarsening;
 import se.stegvis.disclosure.DisclosurePolicy;
 
 /** Computes {@link FlowResult} from {@code sql/flow.sql} and {@code sql/ageing.sql}. */
@@ -52,17 +51,11 @@ final class FlowMetric {
         List<Month> months = months(ctx);
         FlowResult monthly = compute(ctx, months, Period.MONTH, Double.NaN);
         double monthlyHidden = hiddenShare(monthly);
-        FlowResult best = monthly;
+        List<Groupings.Candidate<FlowResult>> coarser = new ArrayList<>();
         for (Period p : List.of(Period.QUARTER, Period.HALF_YEAR, Period.YEAR)) {
-            if (hiddenShare(best) <= Coarsening.HIDDEN_SHARE_LIMIT) {
-                break;
-            }
-            FlowResult coarser = compute(ctx, months, p, monthlyHidden);
-            if (hiddenShare(coarser) < hiddenShare(best)) {
-                best = coarser;
-            }
+            coarser.add(() -> compute(ctx, months, p, monthlyHidden));
         }
-        return best;
+        return Groupings.finestShowing(monthly, coarser, FlowMetric::hiddenShare);
     }
 
     private static double hiddenShare(FlowResult r) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import se.stegvis.disclosure.Coarsening;
 import se.stegvis.disclosure.DisclosurePolicy;
 
 /**
@@ -51,23 +50,15 @@ final class TransitionMetric {
      */
     static TransitionResult coarsened(QueryContext ctx) throws SQLException {
         Counts counts = counts(ctx);
-        TransitionResult best = build(ctx, counts, singleSteps(), Double.NaN);
-        double bySteps = hiddenShare(best);
-        if (!ctx.policy().applied() || bySteps <= Coarsening.HIDDEN_SHARE_LIMIT) {
-            return best;
-        }
+        TransitionResult bySteps = build(ctx, counts, singleSteps(), Double.NaN);
+        double hidden = hiddenShare(bySteps);
+        List<Groupings.Candidate<TransitionResult>> coarser = new ArrayList<>();
         List<List<Integer>> groups = singleSteps();
-        while (groups.size() > MIN_STEP_GROUPS && hiddenShare(best) > Coarsening.HIDDEN_SHARE_LIMIT) {
-            groups = mergeSmallest(groups, counts, ctx.policy());
-            if (groups == null) {
-                break;
-            }
-            TransitionResult coarser = build(ctx, counts, groups, bySteps);
-            if (hiddenShare(coarser) < hiddenShare(best)) {
-                best = coarser;
-            }
+        while (groups.size() > MIN_STEP_GROUPS && (groups = mergeSmallest(groups, counts, ctx.policy())) != null) {
+            List<List<Integer>> merged = groups;
+            coarser.add(() -> build(ctx, counts, merged, hidden));
         }
-        return best;
+        return Groupings.finestShowing(bySteps, coarser, TransitionMetric::hiddenShare);
     }
 
     private static List<List<Integer>> singleSteps() {
