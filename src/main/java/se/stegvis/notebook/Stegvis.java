@@ -34,10 +34,14 @@ public final class Stegvis implements AutoCloseable {
 
     private final CohortStore store;
     private final Connection connection;
+    private final Path settings;
+    private final Metrics metrics;
 
-    private Stegvis(CohortStore store) {
+    private Stegvis(CohortStore store, Path settings, DisclosurePolicy policy) {
         this.store = store;
         this.connection = store.connection();
+        this.settings = settings;
+        this.metrics = Metrics.on(connection).withPolicy(policy);
     }
 
     /** Opens the DuckDB cohort store read-only. */
@@ -46,8 +50,15 @@ public final class Stegvis implements AutoCloseable {
         if (!Files.isRegularFile(db)) {
             throw new IllegalArgumentException("no cohort database at " + db + " (run 'make demo' to create the demo one)");
         }
+        Path settings = CohortStore.settingsFile(db);
+        DisclosurePolicy policy;
         try {
-            return new Stegvis(CohortStore.openReadOnly(db));
+            policy = DisclosurePolicy.fromSettings(settings);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + settings, e);
+        }
+        try {
+            return new Stegvis(CohortStore.openReadOnly(db), settings, policy);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + db + ": " + e.getMessage(), e);
         }
@@ -92,20 +103,15 @@ public final class Stegvis implements AutoCloseable {
 
     /**
      * The metrics over this store, with disclosure control as the project's settings file beside the
-     * store says ({@code disclosure.threshold}), else the default.
+     * store says ({@code disclosure.threshold}), else the default; one instance per session, so every
+     * cell (and {@link #atRisk}) shares the per-episode tables it builds.
      */
     public Metrics metrics() {
-        Path settings = CohortStore.settingsFile(store.file());
-        try {
-            return Metrics.on(connection).withPolicy(DisclosurePolicy.fromSettings(settings));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + settings, e);
-        }
+        return metrics;
     }
 
     /** The goals of the project's settings file beside the store (none when there is no such file). */
     public List<Goal> goals() {
-        Path settings = CohortStore.settingsFile(store.file());
         try {
             return Files.isRegularFile(settings) ? Goal.fromSettings(settings) : List.of();
         } catch (java.io.IOException e) {
