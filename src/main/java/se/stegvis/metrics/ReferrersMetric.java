@@ -187,15 +187,12 @@ final class ReferrersMetric {
                     cells.put(members.get(0), cell);
                 } else {
                     List<Integer> hidden = new ArrayList<>();
-                    long sum = 0;
                     for (String code : members) {
                         int c = rb.implicitCell(counts.get(code));
                         cells.put(code, c);
                         hidden.add(c);
-                        sum += counts.get(code);
                     }
-                    cell = rb.cell(sum);
-                    rb.sum(cell, hidden);
+                    cell = rb.cellOfParts(hidden);
                 }
                 var row = table.row().key("group", group)
                         .key(keyColumn, members.size() == 1 ? members.get(0) : Coarsening.OTHERS_SV)

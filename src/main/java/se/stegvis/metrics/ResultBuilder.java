@@ -65,6 +65,20 @@ final class ResultBuilder {
         return grid.implicit(value);
     }
 
+    /**
+     * A published count made of unpublished parts ({@link #implicitCell}), e.g. codes merged into
+     * "Övriga": tied to them by a sum, so none of them can be recomputed.
+     */
+    int cellOfParts(List<Integer> parts) {
+        long sum = 0;
+        for (int p : parts) {
+            sum += grid.value(p);
+        }
+        int cell = grid.shown(sum);
+        sum(cell, parts);
+        return cell;
+    }
+
     long value(int cell) {
         return grid.value(cell);
     }

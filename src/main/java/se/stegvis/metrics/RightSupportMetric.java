@@ -147,8 +147,7 @@ final class RightSupportMetric {
                                 hidden.add(cell);
                                 collectMove(classification, c, cell, movedCells);
                             }
-                            n = rb.cell(originals.stream().mapToLong(c -> (Long) c[2]).sum());
-                            rb.sum(n, hidden);
+                            n = rb.cellOfParts(hidden);
                             row.countCell("n", n);
                         }
                         parts.add(n);

@@ -227,8 +227,7 @@ final class TransitionMetric {
                                 parts.add(rb.implicitCell(counts[i][j]));
                             }
                         }
-                        cell = rb.cell(sum(counts, from, to));
-                        rb.sum(cell, parts);
+                        cell = rb.cellOfParts(parts);
                         r.countCell("n", cell);
                     }
                     cells.add(cell);
