@@ -6,8 +6,11 @@ import se.stegvis.dictionary.Table;
 import se.stegvis.store.CohortStore;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,13 +34,20 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Imports cohort files into the store, or validates them without writing. An import is one
- * transaction: rows are first read, checked and pseudonymised into temporary staging tables, the
- * cross-row checks run in SQL, and only when no error was found are the rows inserted, together with
- * one import_log row per source, and committed. On any error the store file is left as it was (and a
- * store file or key file this run would have created is not left behind).
+ * Imports cohort files into the store, or validates them without writing. Rows are first read,
+ * checked and pseudonymised into temporary staging tables and the cross-row checks run in SQL; only
+ * when no error was found are the rows written, together with one import_log row per source. They are
+ * written into a draft copy of the store ({@code <store>.importing}), which is committed, checkpointed
+ * and flushed to disk and then renamed over the store in one atomic step. So the store file is at
+ * every moment either its old bytes or the whole new import: a kill, a power cut or a full disk
+ * before the rename leaves it byte for byte as it was (see {@link ImportStage}). The store stays open,
+ * and so locked against other writers and readers, until the rename. On any error a store file or key
+ * file this run would have created is not left behind.
  */
 public final class CohortImporter {
+
+    /** The catalog name of the attached draft. */
+    private static final String DRAFT = "stegvis_draft";
 
     private final DataDictionary dictionary;
     private final Path keyFile;
@@ -115,16 +125,19 @@ public final class CohortImporter {
         long errorsBefore = errors.count();
         boolean existed = Files.exists(db);
         Path key = keyFile != null ? keyFile : PseudonymKey.defaultFileFor(db);
+        Path draft = draftOf(db);
         boolean committed = false;
         try (CohortStore store = openStore(db)) {
+            deleteDraft(draft); // left by an import killed before its rename; we hold the store's lock now
             PseudonymKey pseudonymKey = resolveKey(store, key);
             Run run = stageAndCheck(store.connection(), inputs, new Pseudonymiser(pseudonymKey), true);
             long found = errors.count() - errorsBefore;
             boolean keyCreated = false;
             if (found == 0 && run.staging.values().stream().anyMatch(s -> s.rows() > 0)) {
+                ImportStage.STAGED.reached();
                 keyCreated = pseudonymKey.fresh();
                 long started = System.nanoTime();
-                commit(store.connection(), run, pseudonymKey);
+                commit(store, draft, run, pseudonymKey);
                 messages.accept("written to " + db + seconds(started));
                 committed = true;
             }
@@ -135,10 +148,29 @@ public final class CohortImporter {
         } catch (IOException e) {
             throw new ImportFailure("reading the input failed: " + e.getMessage(), e);
         } finally {
+            deleteDraft(draft);
             if (!existed && !committed) {
                 removeNewStore(db);
             }
         }
+    }
+
+    /** The draft copy an import writes before renaming it over the store. */
+    static Path draftOf(Path db) {
+        return db.resolveSibling(db.getFileName() + ".importing");
+    }
+
+    private static void deleteDraft(Path draft) {
+        try {
+            Files.deleteIfExists(draft);
+            Files.deleteIfExists(walOf(draft));
+        } catch (IOException e) {
+            // A draft we cannot delete is replaced by the next import's copy; the store is not affected.
+        }
+    }
+
+    private static Path walOf(Path db) {
+        return db.resolveSibling(db.getFileName() + ".wal");
     }
 
     /**
@@ -301,33 +333,66 @@ public final class CohortImporter {
         }
     }
 
-    private void commit(DuckDBConnection c, Run run, PseudonymKey key) throws SQLException, IOException {
-        boolean savedKey = false;
-        c.setAutoCommit(false);
-        try {
+    /**
+     * Writes the staged rows into a draft copy of the store and renames it over the store. The store's
+     * own connection attaches the draft, so the staging tables and the store's lock stay where they are.
+     */
+    private void commit(CohortStore store, Path draft, Run run, PseudonymKey key) throws SQLException, IOException {
+        DuckDBConnection c = store.connection();
+        if (Files.exists(walOf(store.file()))) {
             try (Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT"); // changes still in the store's log (a new schema) belong in the copy
+            }
+        }
+        Files.copy(store.file(), draft, StandardCopyOption.REPLACE_EXISTING);
+        try (Statement st = c.createStatement()) {
+            st.execute("ATTACH '" + draft.toAbsolutePath().toString().replace("'", "''") + "' AS " + DRAFT);
+            try {
+                c.setAutoCommit(false);
                 for (StagingTable s : run.staging.values()) {
                     if (s.rows() > 0) {
                         st.execute(replaceStoredKeys(s));
                         String columns = columnList(s);
-                        st.execute("INSERT INTO " + s.table().name() + " (" + columns + ") SELECT " + columns + " FROM " + s.name());
+                        st.execute("INSERT INTO " + DRAFT + "." + s.table().name() + " (" + columns + ") SELECT " + columns + " FROM " + s.name());
                     }
                 }
+                writeLog(c, run, key);
+                ImportStage.INSERTED.reached();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
-            writeLog(c, run, key);
+            st.execute("CHECKPOINT " + DRAFT);
+            st.execute("DETACH " + DRAFT);
+        }
+        if (Files.exists(walOf(draft)) && Files.size(walOf(draft)) > 0) {
+            throw new IOException("the draft " + draft + " kept a write-ahead log after its checkpoint; the store was not replaced");
+        }
+        syncToDisk(draft);
+        ImportStage.COMMITTED.reached();
+        boolean savedKey = false;
+        try {
             if (key.fresh()) {
                 key.save();
                 savedKey = true;
             }
-            c.commit();
-        } catch (SQLException | IOException | RuntimeException e) {
-            c.rollback();
+            Files.move(draft, store.file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
             if (savedKey) {
                 key.delete();
             }
             throw e;
-        } finally {
-            c.setAutoCommit(true);
+        }
+        syncToDisk(store.file().toAbsolutePath().getParent()); // the rename itself survives a power cut
+        ImportStage.RENAMED.reached();
+    }
+
+    private static void syncToDisk(Path path) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, Files.isDirectory(path) ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+            ch.force(true);
         }
     }
 
@@ -337,7 +402,7 @@ public final class CohortImporter {
      */
     private static String replaceStoredKeys(StagingTable s) {
         String match = s.table().primaryKey().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
-        return "DELETE FROM " + s.table().name() + " t WHERE EXISTS (SELECT 1 FROM " + s.name() + " s WHERE " + match + ")";
+        return "DELETE FROM " + DRAFT + "." + s.table().name() + " t WHERE EXISTS (SELECT 1 FROM " + s.name() + " s WHERE " + match + ")";
     }
 
     private static String columnList(StagingTable s) {
@@ -346,12 +411,12 @@ public final class CohortImporter {
 
     private void writeLog(Connection c, Run run, PseudonymKey key) throws SQLException {
         long importId;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(import_id), 0) + 1 FROM import_log")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(import_id), 0) + 1 FROM " + DRAFT + ".import_log")) {
             rs.next();
             importId = rs.getLong(1);
         }
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).withNano(0));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_log (import_id, imported_at, file_name, sha256,"
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + DRAFT + ".import_log (import_id, imported_at, file_name, sha256,"
                 + " table_name, rows, tool_version, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ImportResult.SourceResult r : run.results) {
                 if (r.skippedReason() != null) {

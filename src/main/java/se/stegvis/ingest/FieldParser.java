@@ -116,7 +116,10 @@ final class FieldParser {
                 throw new BadValue("holds \"" + part.strip() + "\", which " + e.getMessage());
             }
         }
-        return out.isEmpty() ? null : String.join(field.listSeparator(), out);
+        if (out.isEmpty()) { // a cell of separators only: not blank, so not "no value" either
+            throw new BadValue("holds only separators and no code (expected codes separated by " + field.listSeparator() + ")");
+        }
+        return String.join(field.listSeparator(), out);
     }
 
     private String string(String text) throws BadValue {

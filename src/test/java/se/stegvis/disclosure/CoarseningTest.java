@@ -17,6 +17,9 @@ import se.stegvis.disclosure.Coarsening.CountTable;
 import se.stegvis.disclosure.Coarsening.Kind;
 
 class CoarseningTest {
+
+    /** A fixed seed: the gate tries the same cases on every run, so a red run is about the code. */
+    private static final String SEED = "20261208";
     static final DisclosurePolicy POLICY = DisclosurePolicy.DEFAULT;
 
     @Test
@@ -94,7 +97,7 @@ class CoarseningTest {
     }
 
     /** After coarsening no shown count (cell or margin) is small and no hidden one can be recomputed. */
-    @Property(tries = 300)
+    @Property(tries = 300, seed = SEED)
     void noShownCellIsSmallAndNoHiddenCellIsRecomputable(@ForAll("smallTables") long[][] v, @ForAll Kind kind) {
         CoarseTable c = Coarsening.coarsen(table(v, kind), kind, POLICY);
         int rows = c.rows().size();

@@ -13,6 +13,9 @@ import java.util.List;
 
 class SuppressionPropertiesTest {
 
+    /** A fixed seed: the gate tries the same cases on every run, so a red run is about the code. */
+    private static final String SEED = "20261208";
+
     @Provide
     Arbitrary<long[][]> smallTables() {
         // Counts skewed toward the small values that need protecting.
@@ -59,7 +62,7 @@ class SuppressionPropertiesTest {
         return cell;
     }
 
-    @Property(tries = 400)
+    @Property(tries = 400, seed = SEED)
     void noShownCellIsSmall(@ForAll("smallTables") long[][] v, @ForAll @IntRange(min = 3, max = 10) int threshold) {
         CellGrid g = new CellGrid();
         withMargins(g, v);
@@ -72,7 +75,7 @@ class SuppressionPropertiesTest {
         }
     }
 
-    @Property(tries = 400)
+    @Property(tries = 400, seed = SEED)
     void noHiddenCellCanBeRecomputedFromShownMargins(@ForAll("smallTables") long[][] v,
             @ForAll @IntRange(min = 3, max = 10) int threshold) {
         CellGrid g = new CellGrid();
@@ -86,7 +89,7 @@ class SuppressionPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = SEED)
     void oneWayBreakdownNeverLeavesASingleHiddenCell(@ForAll("smallTables") long[][] v) {
         CellGrid g = new CellGrid();
         long total = 0;
@@ -154,7 +157,7 @@ class SuppressionPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = SEED)
     void noRowOrColumnOfATableWithMarginsHasExactlyOneHiddenCell(@ForAll("smallTables") long[][] v,
             @ForAll @IntRange(min = 3, max = 10) int threshold) {
         CellGrid g = new CellGrid();
@@ -181,7 +184,7 @@ class SuppressionPropertiesTest {
      * Two tables of one result that share their row totals and grand total (say municipality by outcome
      * and municipality by gender): no hidden cell of either can be recomputed through the other.
      */
-    @Property(tries = 300)
+    @Property(tries = 300, seed = SEED)
     void neighbouringTablesSharingTheirTotalsDoNotRevealEachOthersHiddenCells(@ForAll("smallTables") long[][] a,
             @ForAll("smallTables") long[][] b, @ForAll @IntRange(min = 3, max = 10) int threshold) {
         CellGrid g = new CellGrid();
@@ -249,7 +252,7 @@ class SuppressionPropertiesTest {
      * recoverable, and where a numerator or denominator is hidden, the rate's other count is not left
      * to give it away.
      */
-    @Property(tries = 300)
+    @Property(tries = 300, seed = SEED)
     void smallComplementsOfRatesStayHidden(@ForAll("smallTables") long[][] v, @ForAll @IntRange(min = 3, max = 10) int threshold) {
         CellGrid g = new CellGrid();
         int[] numerators = new int[v.length];

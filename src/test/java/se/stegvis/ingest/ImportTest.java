@@ -244,14 +244,17 @@ class ImportTest {
         assertThat(importInto(db, events).written()).isTrue();
     }
 
-    /** Holds a store open for writing, as an import in another terminal would (read-only, as a notebook, with "read-only"). */
+    /**
+     * Holds a store open for writing, as an import in another terminal would (read-only, as a notebook, with
+     * "read-only"), until its standard input ends: no sleep decides how long.
+     */
     static final class StoreHolder {
         public static void main(String[] args) throws Exception {
             Path db = Path.of(args[0]);
             try (CohortStore store = args.length > 1 ? CohortStore.openReadOnly(db) : CohortStore.open(db)) {
                 System.out.print("ready");
                 System.out.flush();
-                Thread.sleep(60_000);
+                System.in.transferTo(java.io.OutputStream.nullOutputStream()); // holds it until the test lets go
             }
         }
     }

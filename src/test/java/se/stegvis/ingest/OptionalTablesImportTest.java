@@ -106,6 +106,7 @@ class OptionalTablesImportTest {
     @CsvSource(delimiter = '|', value = {
         "contacts       | E1,2019-02-10,meeting,held,af|E1,2019-02-10,meeting,held,af+kommunen | holds \"kommunen\", which is not one of the allowed codes",
         "contacts       | E2,2019-04-01,meeting,no_show,ame|E2,2019-04-01,meeting,maybe,ame | is not one of the allowed codes",
+        "contacts       | sip_meeting,held,\"af, fk; Region/vården\"|sip_meeting,held,\" ;, \" | holds only separators and no code",
         "income_sources | E2,entry,0,aktivitetsstod,|E2,entry,0,bidrag, | is not one of the allowed codes",
         "applications   | E4,2020-07-01,sjukersattning,2020-11-15,refused|E4,2020-07-01,sjukersattning,2020-11-15,avslagen | is not one of the allowed codes",
         "partner_hours  | evi,Ludvika,region,2019-01,,2|evi,Ludvika,kyrkan,2019-01,,2 | is not one of the allowed codes",
