@@ -284,7 +284,9 @@ final class StatsCommand implements Runnable {
         @Option(names = "--table", description = "The table inline, rows separated by ';', cells by ',': e.g. 3,1;1,3.")
         String table;
 
-        @Option(names = "--correct", negatable = true, defaultValue = "true",
+        // picocli sets a negatable boolean to the opposite of its default unless fallbackValue says
+        // what the plain form means: without it, --correct turned Yates off and --no-correct on.
+        @Option(names = "--correct", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Yates' continuity correction for the 2x2 chi-square (default on, as R's chisq.test).")
         boolean correct;
 

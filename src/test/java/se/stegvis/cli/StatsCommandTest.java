@@ -145,6 +145,16 @@ class StatsCommandTest {
     }
 
     @Test
+    void fisherNoCorrectDropsYatesAndCorrectKeepsIt() {
+        // R: chisq.test(matrix(c(3, 1, 1, 3), 2))$statistic = 0.5; with correct = FALSE, 2
+        assertThat(run("fisher", "--table", "3,1;1,3", "--no-comments").csvLines().get(2)).startsWith("chisq,0.5,1,");
+        assertThat(run("fisher", "--table", "3,1;1,3", "--correct", "--no-comments").csvLines().get(2)).startsWith("chisq,0.5,1,");
+        Run off = run("fisher", "--table", "3,1;1,3", "--no-correct");
+        assertThat(off.out()).contains("correct = FALSE").doesNotContain("Yates-corrected");
+        assertThat(off.csvLines().get(2)).startsWith("chisq,2,1,");
+    }
+
+    @Test
     void transitionsCellsMatchTableAndPropTest() throws IOException {
         matchesGolden(run("transitions", "--input", IN.resolve("histories.csv").toString()), "transitions_histories_cells.csv");
     }
