@@ -69,6 +69,23 @@ final class StatsCommand implements Runnable {
             return new StatsCsv.Writer(spec.commandLine().getOut(), !noComments, List.of(comments));
         }
 
+        /**
+         * Reads the input without the rows whose group (or stratum) is NA, as R's na.omit does, saying
+         * on stderr how many were dropped so the counts can be reconciled.
+         */
+        StatsCsv readGrouped(Path input) {
+            StatsCsv csv = StatsCsv.read(input);
+            for (String column : List.of("group", "stratum")) {
+                int dropped = csv.dropMissing(column);
+                if (dropped > 0) {
+                    spec.commandLine().getErr().println("stegvis stats " + spec.name() + ": dropped " + dropped
+                            + " row" + (dropped == 1 ? "" : "s") + " whose " + column + " is NA (as R's na.omit)");
+                    spec.commandLine().getErr().flush();
+                }
+            }
+            return csv;
+        }
+
         int fail(Exception e) {
             spec.commandLine().getErr().println("stegvis stats " + spec.name() + ": " + e.getMessage());
             spec.commandLine().getErr().flush();
@@ -111,7 +128,7 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                StatsCsv csv = StatsCsv.read(input);
+                StatsCsv csv = common.readGrouped(input);
                 ConfType type = ConfType.fromR(confType);
                 boolean late = csv.has("entry");
                 Map<String, KaplanMeierFit> fits = KaplanMeier.options().confType(type).level(common.level)
@@ -171,7 +188,7 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                StatsCsv csv = StatsCsv.read(input);
+                StatsCsv csv = common.readGrouped(input);
                 ConfType type = ConfType.fromR(confType);
                 Map<String, CumulativeIncidence> fits = AalenJohansen.options().confType(type).level(common.level)
                         .fitByGroup(csv.doubles("time"), csv.codes("status"), groups(csv));
@@ -205,7 +222,7 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                StatsCsv csv = StatsCsv.read(input);
+                StatsCsv csv = common.readGrouped(input);
                 double[] time = csv.doubles("time");
                 boolean[] event = csv.events("status");
                 String[] group = csv.strings("group");
@@ -322,8 +339,12 @@ final class StatsCommand implements Runnable {
             }
             List<long[]> rows = new ArrayList<>();
             if (table != null) {
-                for (String r : table.split(";")) {
-                    rows.add(parse(r.split(",")));
+                for (String r : table.split(";", -1)) {
+                    rows.add(parse(r.split(",", -1)));
+                    if (rows.get(rows.size() - 1).length != rows.get(0).length) {
+                        throw new IllegalArgumentException("--table row " + rows.size() + " has " + rows.get(rows.size() - 1).length
+                                + " cells, row 1 has " + rows.get(0).length + ": a table needs rows of equal length");
+                    }
                 }
             } else {
                 StatsCsv csv = StatsCsv.read(input);

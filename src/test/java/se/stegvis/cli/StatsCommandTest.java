@@ -155,6 +155,45 @@ class StatsCommandTest {
     }
 
     @Test
+    void fisherRefusesARaggedTableInWords() {
+        Run r = run("fisher", "--table", "1,2;3");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--table row 2 has 1 cells, row 1 has 2").doesNotContain("Exception");
+    }
+
+    @Test
+    void refusesAHeaderOnlyFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("empty.csv");
+        Files.writeString(f, "time,status,group\n");
+        Run r = run("logrank", "--input", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("no data rows");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void refusesNumbersWithJavaTypeSuffixesNamingRowAndColumn(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("suffix.csv");
+        Files.writeString(f, "time,status,group\n5,1,a\n12d,0,a\n7,1,b\n9,0,b\n");
+        Run time = run("km", "--input", f.toString());
+        assertThat(time.exit()).isEqualTo(1);
+        assertThat(time.err()).contains("row 2, column time: not a number: '12d'");
+        Files.writeString(f, "time,status,group\n5,1,a\n12,0,a\n7,1f,b\n9,0,b\n");
+        assertThat(run("km", "--input", f.toString()).err()).contains("row 3, column status: not a number: '1f'");
+    }
+
+    @Test
+    void logrankDropsRowsWhoseGroupIsNaAsR(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("aml_na.csv");
+        Files.writeString(f, Files.readString(IN.resolve("aml.csv")) + "4,1,NA\n30,0,NA\n61,1,NA\n");
+        Run r = run("logrank", "--input", f.toString(), "--no-comments");
+        assertThat(r.err()).contains("dropped 3 rows whose group is NA");
+        // R: survdiff(Surv(time, status) ~ group, read.csv(f)) drops the NA rows: df 1, the aml golden
+        assertThat(r.csvLines()).hasSize(3);
+        matchesGolden(r, "logrank_aml.csv");
+    }
+
+    @Test
     void transitionsCellsMatchTableAndPropTest() throws IOException {
         matchesGolden(run("transitions", "--input", IN.resolve("histories.csv").toString()), "transitions_histories_cells.csv");
     }
