@@ -19,6 +19,7 @@ import se.stegvis.stats.CumulativeIncidence;
 import se.stegvis.stats.CumulativeIncidenceRow;
 import se.stegvis.stats.FisherExact;
 import se.stegvis.stats.FisherResult;
+import se.stegvis.stats.FisherRxcResult;
 import se.stegvis.stats.Interval;
 import se.stegvis.stats.KaplanMeier;
 import se.stegvis.stats.KaplanMeierFit;
@@ -322,7 +323,11 @@ final class StatsCommand implements Runnable {
                     FisherResult f = FisherExact.test2x2((int) t[0][0], (int) t[0][1], (int) t[1][0], (int) t[1][1], common.level);
                     w.row("fisher", null, null, f.pValue(), f.oddsRatio(), f.lower(), f.upper(), f.level(), null);
                 } else {
-                    w.row("fisher", null, null, FisherExact.pValue(t), null, null, null, null, null);
+                    FisherRxcResult f = FisherExact.testRxc(t);
+                    w.row("fisher", null, null, f.pValue(), null, null, null, null, f.exact() ? null
+                            : "too large for the exact test: Monte Carlo p-value from " + f.replicates() + " tables (seed "
+                            + FisherExact.SEED + "), standard error " + String.format(java.util.Locale.ROOT, "%.2g", f.monteCarloStdErr())
+                            + " (R: fisher.test(x, simulate.p.value = TRUE, B = " + f.replicates() + "))");
                 }
                 ChiSquareResult c = ChiSquare.test(t, correct);
                 w.row("chisq", c.statistic(), c.df(), c.pValue(), null, null, null, null, c.warning().orElse(null));
