@@ -213,28 +213,34 @@ final class StatsCommand implements Runnable {
     }
 
     @Command(name = "logrank", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-            description = "Log-rank test (R: survdiff(Surv(time, status) ~ group [+ strata(stratum)])); input time,status,group[,stratum].")
+            description = "Log-rank test (R: survdiff(Surv(time, status) ~ group [+ strata(stratum)])); input [entry,]time,status,group[,stratum].")
     static final class Logrank implements Callable<Integer> {
         @Mixin Common common;
 
-        @Option(names = "--input", required = true, description = "CSV with columns time,status,group[,stratum]; - for stdin.")
+        @Option(names = "--input", required = true, description = "CSV with columns [entry,]time,status,group[,stratum]; an entry"
+                + " column means late entry (at risk when entry < t <= time); - for stdin.")
         Path input;
 
         @Override
         public Integer call() {
             try {
                 StatsCsv csv = common.readGrouped(input);
+                boolean late = csv.has("entry");
+                boolean stratified = csv.has("stratum");
+                double[] entry = late ? csv.doubles("entry") : null;
                 double[] time = csv.doubles("time");
                 boolean[] event = csv.events("status");
                 String[] group = csv.strings("group");
-                boolean stratified = csv.has("stratum");
-                LogRankResult r = stratified ? LogRank.test(time, event, group, csv.strings("stratum"))
-                        : LogRank.test(time, event, group);
+                LogRankResult r = stratified ? LogRank.test(entry, time, event, group, csv.strings("stratum"))
+                        : LogRank.test(entry, time, event, group);
                 StatsCsv.Writer w = common.writer(
                         "Log-rank test" + (stratified ? ", stratified by 'stratum' (sums over strata)" : "")
+                                + (late ? ", late entry (at risk when entry < t <= time)" : "")
                                 + ", hypergeometric variance; chisq, df and p repeat on every row.",
                         EVENTS_FIRST,
-                        "R check: survdiff(Surv(time, status) ~ group" + (stratified ? " + strata(stratum)" : "") + ").");
+                        late ? "R check: survdiff refuses late entry; on untied event times chisq is coxph(Surv(entry, time, status) ~ group"
+                                + (stratified ? " + strata(stratum)" : "") + ")$score."
+                                : "R check: survdiff(Surv(time, status) ~ group" + (stratified ? " + strata(stratum)" : "") + ").");
                 w.header("group", "n", "observed", "expected", "chisq", "df", "p");
                 for (LogRankGroup g : r.groups()) {
                     w.row(g.group(), g.n(), g.observed(), g.expected(), r.chiSquare(), r.df(), r.pValue());

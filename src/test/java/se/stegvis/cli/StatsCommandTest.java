@@ -123,6 +123,19 @@ class StatsCommandTest {
     }
 
     @Test
+    void logrankTakesLateEntryFromAnEntryColumnAsTheCoxScoreTest() {
+        // R (untied event times; survdiff refuses late entry, and ignoring entry gives 4.4178):
+        // d <- read.csv("logrank_late_entry.csv"); coxph(Surv(entry, time, status) ~ group, d)$score
+        Run r = run("logrank", "--input", IN.resolve("logrank_late_entry.csv").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("late entry").contains("coxph(Surv(entry, time, status) ~ group)$score");
+        String[] a = r.csvLines().get(1).split(",");
+        assertThat(Double.parseDouble(a[4])).isCloseTo(3.7673913755166848, within(1e-9));
+        assertThat(a[5]).isEqualTo("2");
+        assertThat(Double.parseDouble(a[6])).isCloseTo(0.15202722113455946, within(1e-9));
+    }
+
+    @Test
     void proportionGivesWilsonClopperPearsonAndNewcombe() throws IOException {
         Run r = run("proportion", "--successes", "56", "--trials", "70", "--successes2", "48", "--trials2", "80", "--no-comments");
         assertThat(r.csvLines()).hasSize(4);
