@@ -176,11 +176,12 @@ final class StatsCommand implements Runnable {
     }
 
     @Command(name = "cuminc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-            description = "Aalen-Johansen cumulative incidence per cause (R: survfit(Surv(time, factor(status)) ~ group)); input time,status[,group].")
+            description = "Aalen-Johansen cumulative incidence per cause (R: survfit(Surv(time, factor(status)) ~ group)); input [entry,]time,status[,group].")
     static final class Cuminc implements Callable<Integer> {
         @Mixin Common common;
 
-        @Option(names = "--input", required = true, description = "CSV with columns time,status[,group]; status 0 = censored, 1..k = cause; - for stdin.")
+        @Option(names = "--input", required = true, description = "CSV with columns [entry,]time,status[,group]; status 0 = censored,"
+                + " 1..k = cause; an entry column means late entry (at risk when entry < t <= time); - for stdin.")
         Path input;
 
         @Option(names = "--conf-type", defaultValue = "log", description = "log (default, as R's survfit), log-log or plain.")
@@ -191,13 +192,16 @@ final class StatsCommand implements Runnable {
             try {
                 StatsCsv csv = common.readGrouped(input);
                 ConfType type = ConfType.fromR(confType);
+                boolean late = csv.has("entry");
                 Map<String, CumulativeIncidence> fits = AalenJohansen.options().confType(type).level(common.level)
-                        .fitByGroup(csv.doubles("time"), csv.codes("status"), groups(csv));
+                        .fitByGroup(late ? csv.doubles("entry") : null, csv.doubles("time"), csv.codes("status"), groups(csv));
                 StatsCsv.Writer w = common.writer(
                         "Aalen-Johansen cumulative incidence (never 1 - KM), infinitesimal-jackknife standard errors,",
                         "pointwise " + type.rName() + " intervals at level " + common.level + "; one row per cause and distinct time.",
                         EVENTS_FIRST,
-                        "R check: summary(survfit(Surv(time, factor(status)) ~ 1, conf.type = \"" + type.rName() + "\"), censored = TRUE), per group.");
+                        "Every group has every cause of the data (0 throughout where it has none of it).",
+                        "R check: summary(survfit(Surv(" + (late ? "entry, " : "") + "time, factor(status)) ~ 1, id = seq_along(time), conf.type = \""
+                                + type.rName() + "\"), censored = TRUE), per group.");
                 w.header("group", "cause", "time", "estimate", "std_err", "lower", "upper");
                 fits.forEach((g, f) -> f.byCause().keySet().stream().sorted().forEach(c -> {
                     for (CumulativeIncidenceRow r : f.cause(c)) {

@@ -118,6 +118,24 @@ class StatsCommandTest {
     }
 
     @Test
+    void cumincTakesLateEntryFromAnEntryColumn() throws IOException {
+        // etm's abortion data; ignoring entry gave 0.532 for the exposed, cause 2, week 42 where R gives 0.353
+        Run r = run("cuminc", "--input", IN.resolve("abortion.csv").toString());
+        assertThat(r.out()).contains("Surv(entry, time, factor(status))");
+        String week42 = r.csvLines().stream().filter(l -> l.startsWith("1,2,42,")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(week42.split(",")[3])).isCloseTo(0.35256510004978792, within(1e-9));
+        matchesGolden(r, "cuminc_abortion_log.csv");
+    }
+
+    @Test
+    void cumincAnswersForTheOtherGroupsWhenOneHasNoEvents() throws IOException {
+        // R gives group b cumulative incidence 0 at every time for both causes
+        Run r = run("cuminc", "--input", IN.resolve("cr_group_no_events.csv").toString());
+        assertThat(r.csvLines()).contains("b,1,6,0,0,NA,NA", "b,2,6,0,0,NA,NA");
+        matchesGolden(r, "cuminc_cr_group_no_events_log.csv");
+    }
+
+    @Test
     void logrankStratifiesWhenTheInputHasAStratumColumn() throws IOException {
         matchesGolden(run("logrank", "--input", IN.resolve("ovarian.csv").toString()), "logrank_strata_ovarian.csv");
     }
