@@ -117,13 +117,20 @@ w(data.frame(pairs, estimate = newc[, 1], lower = newc[, 2], upper = newc[, 3]),
 m2 <- mgus2
 w(data.frame(time = ifelse(m2$pstat == 0, m2$futime, m2$ptime),
              status = ifelse(m2$pstat == 0, 2 * m2$death, 1), group = m2$sex), "mgus2.csv", inp)
-for (case in c("cr_ties", "mgus2", "cr_single_event")) {
+# etm's abortion data: late entry (entry = week of entering the study), causes 1-3, no censoring
+data(abortion, package = "etm")
+w(data.frame(entry = abortion$entry, time = abortion$exit, status = abortion$cause, group = abortion$group), "abortion.csv", inp)
+for (case in c("cr_ties", "mgus2", "cr_single_event", "cr_group_no_events", "abortion")) {
   d <- rd(paste0(case, ".csv"))
+  causes <- sort(union(0, d$status))  # 0 = censored first; every group gets every cause, 0 where it has none
   for (ct in conf_types) {
     res <- list()
     for (g in groups_of(d)) {
       dg <- if (g == "") d else d[d$group == g, ]
-      f <- survfit(Surv(time, factor(status)) ~ 1, data = dg, conf.type = ct)
+      dg$id <- seq_len(nrow(dg))
+      y <- if ("entry" %in% names(dg)) with(dg, Surv(entry, time, factor(status, causes)))
+           else with(dg, Surv(time, factor(status, causes)))
+      f <- survfit(y ~ 1, data = dg, id = id, conf.type = ct)
       s <- summary(f, censored = TRUE)
       states <- s$states
       for (j in which(states != "(s0)")) {

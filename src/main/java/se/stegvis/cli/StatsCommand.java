@@ -19,6 +19,7 @@ import se.stegvis.stats.CumulativeIncidence;
 import se.stegvis.stats.CumulativeIncidenceRow;
 import se.stegvis.stats.FisherExact;
 import se.stegvis.stats.FisherResult;
+import se.stegvis.stats.FisherRxcResult;
 import se.stegvis.stats.Interval;
 import se.stegvis.stats.KaplanMeier;
 import se.stegvis.stats.KaplanMeierFit;
@@ -69,6 +70,23 @@ final class StatsCommand implements Runnable {
             return new StatsCsv.Writer(spec.commandLine().getOut(), !noComments, List.of(comments));
         }
 
+        /**
+         * Reads the input without the rows whose group (or stratum) is NA, as R's na.omit does, saying
+         * on stderr how many were dropped so the counts can be reconciled.
+         */
+        StatsCsv readGrouped(Path input) {
+            StatsCsv csv = StatsCsv.read(input);
+            for (String column : List.of("group", "stratum")) {
+                int dropped = csv.dropMissing(column);
+                if (dropped > 0) {
+                    spec.commandLine().getErr().println("stegvis stats " + spec.name() + ": dropped " + dropped
+                            + " row" + (dropped == 1 ? "" : "s") + " whose " + column + " is NA (as R's na.omit)");
+                    spec.commandLine().getErr().flush();
+                }
+            }
+            return csv;
+        }
+
         int fail(Exception e) {
             spec.commandLine().getErr().println("stegvis stats " + spec.name() + ": " + e.getMessage());
             spec.commandLine().getErr().flush();
@@ -111,7 +129,7 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                StatsCsv csv = StatsCsv.read(input);
+                StatsCsv csv = common.readGrouped(input);
                 ConfType type = ConfType.fromR(confType);
                 boolean late = csv.has("entry");
                 Map<String, KaplanMeierFit> fits = KaplanMeier.options().confType(type).level(common.level)
@@ -158,11 +176,12 @@ final class StatsCommand implements Runnable {
     }
 
     @Command(name = "cuminc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-            description = "Aalen-Johansen cumulative incidence per cause (R: survfit(Surv(time, factor(status)) ~ group)); input time,status[,group].")
+            description = "Aalen-Johansen cumulative incidence per cause (R: survfit(Surv(time, factor(status)) ~ group)); input [entry,]time,status[,group].")
     static final class Cuminc implements Callable<Integer> {
         @Mixin Common common;
 
-        @Option(names = "--input", required = true, description = "CSV with columns time,status[,group]; status 0 = censored, 1..k = cause; - for stdin.")
+        @Option(names = "--input", required = true, description = "CSV with columns [entry,]time,status[,group]; status 0 = censored,"
+                + " 1..k = cause; an entry column means late entry (at risk when entry < t <= time); - for stdin.")
         Path input;
 
         @Option(names = "--conf-type", defaultValue = "log", description = "log (default, as R's survfit), log-log or plain.")
@@ -171,15 +190,18 @@ final class StatsCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                StatsCsv csv = StatsCsv.read(input);
+                StatsCsv csv = common.readGrouped(input);
                 ConfType type = ConfType.fromR(confType);
+                boolean late = csv.has("entry");
                 Map<String, CumulativeIncidence> fits = AalenJohansen.options().confType(type).level(common.level)
-                        .fitByGroup(csv.doubles("time"), csv.codes("status"), groups(csv));
+                        .fitByGroup(late ? csv.doubles("entry") : null, csv.doubles("time"), csv.codes("status"), groups(csv));
                 StatsCsv.Writer w = common.writer(
                         "Aalen-Johansen cumulative incidence (never 1 - KM), infinitesimal-jackknife standard errors,",
                         "pointwise " + type.rName() + " intervals at level " + common.level + "; one row per cause and distinct time.",
                         EVENTS_FIRST,
-                        "R check: summary(survfit(Surv(time, factor(status)) ~ 1, conf.type = \"" + type.rName() + "\"), censored = TRUE), per group.");
+                        "Every group has every cause of the data (0 throughout where it has none of it).",
+                        "R check: summary(survfit(Surv(" + (late ? "entry, " : "") + "time, factor(status)) ~ 1, id = seq_along(time), conf.type = \""
+                                + type.rName() + "\"), censored = TRUE), per group.");
                 w.header("group", "cause", "time", "estimate", "std_err", "lower", "upper");
                 fits.forEach((g, f) -> f.byCause().keySet().stream().sorted().forEach(c -> {
                     for (CumulativeIncidenceRow r : f.cause(c)) {
@@ -195,28 +217,34 @@ final class StatsCommand implements Runnable {
     }
 
     @Command(name = "logrank", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-            description = "Log-rank test (R: survdiff(Surv(time, status) ~ group [+ strata(stratum)])); input time,status,group[,stratum].")
+            description = "Log-rank test (R: survdiff(Surv(time, status) ~ group [+ strata(stratum)])); input [entry,]time,status,group[,stratum].")
     static final class Logrank implements Callable<Integer> {
         @Mixin Common common;
 
-        @Option(names = "--input", required = true, description = "CSV with columns time,status,group[,stratum]; - for stdin.")
+        @Option(names = "--input", required = true, description = "CSV with columns [entry,]time,status,group[,stratum]; an entry"
+                + " column means late entry (at risk when entry < t <= time); - for stdin.")
         Path input;
 
         @Override
         public Integer call() {
             try {
-                StatsCsv csv = StatsCsv.read(input);
+                StatsCsv csv = common.readGrouped(input);
+                boolean late = csv.has("entry");
+                boolean stratified = csv.has("stratum");
+                double[] entry = late ? csv.doubles("entry") : null;
                 double[] time = csv.doubles("time");
                 boolean[] event = csv.events("status");
                 String[] group = csv.strings("group");
-                boolean stratified = csv.has("stratum");
-                LogRankResult r = stratified ? LogRank.test(time, event, group, csv.strings("stratum"))
-                        : LogRank.test(time, event, group);
+                LogRankResult r = stratified ? LogRank.test(entry, time, event, group, csv.strings("stratum"))
+                        : LogRank.test(entry, time, event, group);
                 StatsCsv.Writer w = common.writer(
                         "Log-rank test" + (stratified ? ", stratified by 'stratum' (sums over strata)" : "")
+                                + (late ? ", late entry (at risk when entry < t <= time)" : "")
                                 + ", hypergeometric variance; chisq, df and p repeat on every row.",
                         EVENTS_FIRST,
-                        "R check: survdiff(Surv(time, status) ~ group" + (stratified ? " + strata(stratum)" : "") + ").");
+                        late ? "R check: survdiff refuses late entry; on untied event times chisq is coxph(Surv(entry, time, status) ~ group"
+                                + (stratified ? " + strata(stratum)" : "") + ")$score."
+                                : "R check: survdiff(Surv(time, status) ~ group" + (stratified ? " + strata(stratum)" : "") + ").");
                 w.header("group", "n", "observed", "expected", "chisq", "df", "p");
                 for (LogRankGroup g : r.groups()) {
                     w.row(g.group(), g.n(), g.observed(), g.expected(), r.chiSquare(), r.df(), r.pValue());
@@ -284,7 +312,9 @@ final class StatsCommand implements Runnable {
         @Option(names = "--table", description = "The table inline, rows separated by ';', cells by ',': e.g. 3,1;1,3.")
         String table;
 
-        @Option(names = "--correct", negatable = true, defaultValue = "true",
+        // picocli sets a negatable boolean to the opposite of its default unless fallbackValue says
+        // what the plain form means: without it, --correct turned Yates off and --no-correct on.
+        @Option(names = "--correct", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Yates' continuity correction for the 2x2 chi-square (default on, as R's chisq.test).")
         boolean correct;
 
@@ -303,7 +333,11 @@ final class StatsCommand implements Runnable {
                     FisherResult f = FisherExact.test2x2((int) t[0][0], (int) t[0][1], (int) t[1][0], (int) t[1][1], common.level);
                     w.row("fisher", null, null, f.pValue(), f.oddsRatio(), f.lower(), f.upper(), f.level(), null);
                 } else {
-                    w.row("fisher", null, null, FisherExact.pValue(t), null, null, null, null, null);
+                    FisherRxcResult f = FisherExact.testRxc(t);
+                    w.row("fisher", null, null, f.pValue(), null, null, null, null, f.exact() ? null
+                            : "too large for the exact test: Monte Carlo p-value from " + f.replicates() + " tables (seed "
+                            + FisherExact.SEED + "), standard error " + String.format(java.util.Locale.ROOT, "%.2g", f.monteCarloStdErr())
+                            + " (R: fisher.test(x, simulate.p.value = TRUE, B = " + f.replicates() + "))");
                 }
                 ChiSquareResult c = ChiSquare.test(t, correct);
                 w.row("chisq", c.statistic(), c.df(), c.pValue(), null, null, null, null, c.warning().orElse(null));
@@ -320,8 +354,12 @@ final class StatsCommand implements Runnable {
             }
             List<long[]> rows = new ArrayList<>();
             if (table != null) {
-                for (String r : table.split(";")) {
-                    rows.add(parse(r.split(",")));
+                for (String r : table.split(";", -1)) {
+                    rows.add(parse(r.split(",", -1)));
+                    if (rows.get(rows.size() - 1).length != rows.get(0).length) {
+                        throw new IllegalArgumentException("--table row " + rows.size() + " has " + rows.get(rows.size() - 1).length
+                                + " cells, row 1 has " + rows.get(0).length + ": a table needs rows of equal length");
+                    }
                 }
             } else {
                 StatsCsv csv = StatsCsv.read(input);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * The plain CSV the {@code stats} commands read and write: a header row, comma-separated, optional
@@ -19,6 +20,8 @@ import java.util.StringJoiner;
  * round-trip form), missing as R's {@code NA}, infinities as {@code Inf}.
  */
 final class StatsCsv {
+    /** A plain decimal number; Double.parseDouble also takes "12d", "7f", "0x1p3" and "NaN", which no CSV means. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private final List<String> header;
     private final List<String[]> rows;
     private final String source;
@@ -64,6 +67,9 @@ final class StatsCsv {
         }
         if (header == null) {
             throw new IllegalArgumentException(source + ": empty file, expected a header row");
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(source + ": no data rows, only a header");
         }
         return new StatsCsv(source, header, rows);
     }
@@ -121,17 +127,33 @@ final class StatsCsv {
         return rows.stream().map(r -> r[j]).toArray(String[]::new);
     }
 
+    /**
+     * Drops the rows whose {@code column} is R's missing value {@code NA}, as R's model functions do
+     * (na.omit), and returns how many; a column that is absent drops nothing.
+     */
+    int dropMissing(String column) {
+        int j = header.indexOf(column);
+        if (j < 0) {
+            return 0;
+        }
+        int before = rows.size();
+        rows.removeIf(r -> r[j].equals("NA"));
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(source + ": no data rows left: every " + column + " is NA");
+        }
+        return before - rows.size();
+    }
+
     /** A numeric column; refuses blanks and non-numbers with the row number. */
     double[] doubles(String column) {
         String[] s = strings(column);
         double[] d = new double[s.length];
         for (int i = 0; i < s.length; i++) {
-            try {
-                d[i] = Double.parseDouble(s[i]);
-            } catch (NumberFormatException e) {
+            if (!NUMBER.matcher(s[i]).matches()) {
                 throw new IllegalArgumentException(source + ": row " + (i + 1) + ", column " + column
                         + ": not a number: '" + s[i] + "'");
             }
+            d[i] = Double.parseDouble(s[i]);
         }
         return d;
     }

@@ -39,4 +39,15 @@ final class Checks {
             }
         }
     }
+
+    /** Late entry: each entry finite, >= 0 and before its exit time (R's Surv refuses entry >= exit). */
+    static void entries(double[] entry, double[] time) {
+        sameLength("entry and time", entry.length, time.length);
+        for (int i = 0; i < time.length; i++) {
+            if (!(entry[i] >= 0 && entry[i] < time[i])) {
+                throw new IllegalArgumentException("entry must be >= 0 and before the exit time, got entry "
+                        + entry[i] + " for time " + time[i] + " (row " + (i + 1) + ")");
+            }
+        }
+    }
 }

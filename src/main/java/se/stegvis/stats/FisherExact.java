@@ -3,6 +3,7 @@ package se.stegvis.stats;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.HypergeometricDistribution;
 import org.apache.commons.statistics.inference.FisherExactTest;
@@ -18,13 +19,22 @@ import org.hipparchus.analysis.solvers.BrentSolver;
  * solves to full precision and equals R's code run with a tight tolerance.
  * For r x c tables the p-value sums the tables with the observed margins that are as or less probable
  * (relative tolerance 1e-7, as R), walked as a network with whole sub-networks added or dropped at once
- * (the idea of Mehta and Patel 1983, which R's FEXACT implements); too large tables are refused.
+ * (the idea of Mehta and Patel 1983, which R's FEXACT implements). The walk is bounded by a count of
+ * steps, not a clock or memory, so the same table always gets the same answer: beyond the bound the
+ * p-value is simulated as R's {@code simulate.p.value = TRUE} with a fixed seed, and says so.
  */
 public final class FisherExact {
     /** R's relative tolerance for "as or less probable than observed". */
     private static final double REL_ERR = 1 + 1e-7;
-    /** Memory budget for r x c tables: partial tables kept at one column. */
-    private static final int MAX_PATHS = 5_000_000;
+    /**
+     * Column splits the exact walk may enumerate (about a second on one core, well under 1 GB): a
+     * 5 x 3 table with n = 77 took 0.76 million, a 6 x 3 with n = 99 took 7.9 million (8 to 20 s).
+     */
+    static final long MAX_STEPS = 2_000_000;
+    /** Simulated tables beyond the bound: the Monte Carlo standard error is at most 0.005. */
+    static final int REPLICATES = 10_000;
+    /** Fixed, so a simulated p-value is reproducible. */
+    public static final long SEED = 18;
 
     private FisherExact() {}
 
@@ -66,11 +76,15 @@ public final class FisherExact {
         return FisherExactTest.withDefaults().test(new int[][] {{a, b}, {c, d}}).getPValue();
     }
 
-    /** Two-sided p-value for an r x c table (R's {@code fisher.test(x)$p.value}). */
-    public static double pValue(long[][] table) {
+    /**
+     * Two-sided test of an r x c table: R's {@code fisher.test(x)$p.value} when the exact walk stays
+     * within {@link #MAX_STEPS}, else R's {@code fisher.test(x, simulate.p.value = TRUE, B = 10000)}
+     * with seed {@link #SEED}.
+     */
+    public static FisherRxcResult testRxc(long[][] table) {
         Table t = Table.of(table);
         if (t.rows() == 2 && t.cols() == 2) {
-            return pValue2x2((int) table[0][0], (int) table[0][1], (int) table[1][0], (int) table[1][1]);
+            return new FisherRxcResult(pValue2x2((int) table[0][0], (int) table[0][1], (int) table[1][0], (int) table[1][1]), 0, 0);
         }
         int[] rows = new int[t.rows()];
         int[] cols = new int[t.cols()];
@@ -97,8 +111,61 @@ public final class FisherExact {
                 observed -= logFact[(int) x];
             }
         }
-        Network net = new Network(cols, logFact, constant, observed + Math.log(REL_ERR));
-        return Math.min(1, net.pValue(descending(rows)));
+        // walk the longer margin as stages: nodes are multisets of the shorter one, far fewer of them
+        boolean transpose = rows.length > cols.length;
+        Network net = new Network(transpose ? rows : cols, logFact, constant, observed + Math.log(REL_ERR));
+        try {
+            return new FisherRxcResult(Math.min(1, net.pValue(descending(transpose ? cols : rows))), 0, 0);
+        } catch (TooManySteps e) {
+            return simulated(rows, cols, observed - constant, logFact);
+        }
+    }
+
+    /**
+     * R's Monte Carlo p-value, (1 + #{simulated tables with sum log(x!) >= observed's}) / (B + 1),
+     * with R's tolerance; tables with the observed margins drawn uniformly by shuffling the column
+     * labels of the n observations against their row labels.
+     */
+    private static FisherRxcResult simulated(int[] rows, int[] cols, double observedStatistic, double[] logFact) {
+        int[] columnOf = new int[Arrays.stream(cols).sum()];
+        for (int j = 0, k = 0; j < cols.length; j++) {
+            for (int c = 0; c < cols[j]; c++) {
+                columnOf[k++] = j;
+            }
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        int[] cells = new int[cols.length];
+        int asExtreme = 0;
+        for (int b = 0; b < REPLICATES; b++) {
+            for (int i = columnOf.length - 1; i > 0; i--) { // Fisher-Yates shuffle
+                int j = random.nextInt(i + 1);
+                int tmp = columnOf[i];
+                columnOf[i] = columnOf[j];
+                columnOf[j] = tmp;
+            }
+            double statistic = 0; // -sum log(x!), larger = more probable, as R's STATISTIC
+            for (int i = 0, k = 0; i < rows.length; i++) {
+                Arrays.fill(cells, 0);
+                for (int end = k + rows[i]; k < end; k++) {
+                    cells[columnOf[k]]++;
+                }
+                for (int x : cells) {
+                    statistic -= logFact[x];
+                }
+            }
+            if (statistic <= observedStatistic / (1 + 64 * Math.ulp(1.0))) { // R: STATISTIC / almost.1
+                asExtreme++;
+            }
+        }
+        double p = (1.0 + asExtreme) / (REPLICATES + 1);
+        return new FisherRxcResult(p, REPLICATES, Math.sqrt(p * (1 - p) / REPLICATES));
+    }
+
+    /** The exact walk reached {@link #MAX_STEPS}. */
+    private static final class TooManySteps extends RuntimeException {
+        TooManySteps() {
+            super(null, null, false, false);
+        }
     }
 
     private static int[] descending(int[] x) {
@@ -127,6 +194,7 @@ public final class FisherExact {
         final double constant;
         final double threshold;
         final Map<Node, double[]> exact = new HashMap<>();
+        long steps;
 
         Network(int[] cols, double[] logFact, double constant, double threshold) {
             this.cols = cols;
@@ -142,7 +210,6 @@ public final class FisherExact {
             for (int j = 0; j <= cols.length; j++) { // at j = cols.length the bounds are exact: all decided
                 int nextColumn = j + 1;
                 Map<Node, Map<Long, double[]>> next = new HashMap<>();
-                int paths = 0;
                 for (Map.Entry<Node, Map<Long, double[]>> e : stage.entrySet()) {
                     double[] loose = bounds(j, e.getKey().rowsLeft());
                     for (double[] path : e.getValue().values()) {
@@ -160,11 +227,6 @@ public final class FisherExact {
                             });
                         }
                     }
-                    paths += e.getValue().size();
-                }
-                if (paths > MAX_PATHS) {
-                    throw new IllegalArgumentException("table too large for the exact test (over " + MAX_PATHS
-                            + " partial tables at one column); use the chi-square test");
                 }
                 stage = next;
             }
@@ -217,10 +279,6 @@ public final class FisherExact {
             if (known != null) {
                 return known;
             }
-            if (exact.size() > MAX_PATHS) {
-                throw new IllegalArgumentException("table too large for the exact test (over " + MAX_PATHS
-                        + " nodes); use the chi-square test");
-            }
             double[] b = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, bounds(j, node.rowsLeft())[2]};
             forEachAllocation(node.rowsLeft(), cols[j], (next, weight) -> {
                 double[] rest = exact(new Node(j + 1, next));
@@ -270,6 +328,9 @@ public final class FisherExact {
 
         private void allocate(int i, int left, int[] rowsLeft, int[] suffix, int[] x, double weight, Allocation then) {
             if (i == rowsLeft.length) {
+                if (++steps > MAX_STEPS) {
+                    throw new TooManySteps();
+                }
                 int[] next = new int[rowsLeft.length];
                 for (int k = 0; k < next.length; k++) {
                     next[k] = rowsLeft[k] - x[k];

@@ -60,13 +60,7 @@ public final class KaplanMeier {
             Checks.times(time);
             double[] entries = entry == null ? new double[0] : entry.clone();
             if (entry != null) {
-                Checks.sameLength("entry and time", entry.length, time.length);
-                for (int i = 0; i < time.length; i++) {
-                    if (!(entry[i] >= 0 && entry[i] < time[i])) {
-                        throw new IllegalArgumentException("entry must be >= 0 and before the exit time, got entry "
-                                + entry[i] + " for time " + time[i] + " (row " + (i + 1) + ")");
-                    }
-                }
+                Checks.entries(entry, time);
                 Arrays.sort(entries);
             }
             // Event and censoring times sorted apart (primitive sorts, no boxed index array), then

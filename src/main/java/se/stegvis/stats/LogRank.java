@@ -15,23 +15,49 @@ import org.hipparchus.linear.RealVector;
  * hypergeometric variance, as R's {@code survival::survdiff(Surv(time, status) ~ group)} (rho = 0),
  * optionally stratified ({@code ~ group + strata(s)}: observed, expected and variance summed over
  * strata). Events before censorings at tied times.
+ *
+ * <p>Late entry (left truncation): with entry times the risk set at t is those with entry < t <= time.
+ * R's {@code survdiff} refuses such data; on untied event times the statistic equals the Cox score
+ * test, {@code coxph(Surv(entry, time, status) ~ group)$score}. With tied event times it keeps
+ * survdiff's hypergeometric variance, which no R function computes for late entry.
  */
 public final class LogRank {
     private LogRank() {}
 
     /** Unstratified log-rank test across the groups. */
     public static LogRankResult test(double[] time, boolean[] event, String[] group) {
-        String[] one = new String[time.length];
-        Arrays.fill(one, "");
-        return test(time, event, group, one);
+        return test(null, time, event, group, oneStratum(time.length));
     }
 
     /** Log-rank test stratified by {@code stratum}. */
     public static LogRankResult test(double[] time, boolean[] event, String[] group, String[] stratum) {
+        return test(null, time, event, group, stratum);
+    }
+
+    /** Unstratified log-rank test with late entry: at risk when entry < t <= time. */
+    public static LogRankResult test(double[] entry, double[] time, boolean[] event, String[] group) {
+        return test(entry, time, event, group, oneStratum(time.length));
+    }
+
+    private static String[] oneStratum(int n) {
+        String[] one = new String[n];
+        Arrays.fill(one, "");
+        return one;
+    }
+
+    /**
+     * Log-rank test stratified by {@code stratum}, with late entry.
+     *
+     * @param entry time each person came under observation (>= 0, < time), or null: at risk from 0
+     */
+    public static LogRankResult test(double[] entry, double[] time, boolean[] event, String[] group, String[] stratum) {
         Checks.sameLength("time and event", time.length, event.length);
         Checks.sameLength("time and group", time.length, group.length);
         Checks.sameLength("time and stratum", time.length, stratum.length);
         Checks.times(time);
+        if (entry != null) {
+            Checks.entries(entry, time);
+        }
         Map<String, int[]> groups = Groups.indices(group);
         if (groups.size() < 2) {
             throw new IllegalArgumentException("log-rank needs at least 2 groups, got " + groups.size());
@@ -48,7 +74,7 @@ public final class LogRank {
         double[] exp = new double[k];
         double[][] var = new double[k][k];
         for (int[] members : Groups.indices(stratum).values()) {
-            accumulate(time, event, g, k, members, obs, exp, var);
+            accumulate(entry, time, event, g, k, members, obs, exp, var);
         }
         boolean anyEvent = false;
         for (boolean e : event) {
@@ -111,16 +137,23 @@ public final class LogRank {
         return order;
     }
 
-    private static void accumulate(double[] time, boolean[] event, int[] g, int k, int[] members,
+    private static void accumulate(double[] entry, double[] time, boolean[] event, int[] g, int k, int[] members,
                                    double[] obs, double[] exp, double[][] var) {
         int[] order = byTime(time, members);
+        int[] byEntry = entry == null ? new int[0] : byTime(entry, members);
         int[] atRisk = new int[k];
-        for (int i : members) {
-            atRisk[g[i]]++;
+        if (entry == null) {
+            for (int i : members) {
+                atRisk[g[i]]++;
+            }
         }
         int i = 0;
+        int entered = 0;
         while (i < order.length) {
             double t = time[order[i]];
+            for (; entered < byEntry.length && entry[byEntry[entered]] < t; entered++) {
+                atRisk[g[byEntry[entered]]]++;
+            }
             int j = i;
             int[] deaths = new int[k];
             int[] leaving = new int[k];

@@ -1,5 +1,6 @@
 package se.stegvis.stats;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +13,17 @@ import java.util.List;
  * @param atRisk number in each state just before t
  */
 public record TransitionProbabilities(double time, double[][] probability, double[][] variance, int[] atRisk) {
+    /**
+     * Below this a negative variance is rounding of an exact 0 (the recursion subtracts equal
+     * terms, e.g. -4.8e-18 once P = 1), not a defect; probabilities and their variances are at most
+     * 1, so the bound is absolute.
+     */
+    private static final double ROUNDING = 1e-12;
+
+    public TransitionProbabilities {
+        variance = Arrays.stream(variance).map(row -> Arrays.stream(row).map(v -> v < 0 && v > -ROUNDING ? 0 : v).toArray())
+                .toArray(double[][]::new);
+    }
 
     /** Pointwise interval for one element, as etm's {@code summary(..., ci.fun = "linear")}: P -/+ z sd, clipped to [0, 1]. */
     public Interval interval(List<String> states, String from, String to, double level) {

@@ -118,8 +118,39 @@ class StatsCommandTest {
     }
 
     @Test
+    void cumincTakesLateEntryFromAnEntryColumn() throws IOException {
+        // etm's abortion data; ignoring entry gave 0.532 for the exposed, cause 2, week 42 where R gives 0.353
+        Run r = run("cuminc", "--input", IN.resolve("abortion.csv").toString());
+        assertThat(r.out()).contains("Surv(entry, time, factor(status))");
+        String week42 = r.csvLines().stream().filter(l -> l.startsWith("1,2,42,")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(week42.split(",")[3])).isCloseTo(0.35256510004978792, within(1e-9));
+        matchesGolden(r, "cuminc_abortion_log.csv");
+    }
+
+    @Test
+    void cumincAnswersForTheOtherGroupsWhenOneHasNoEvents() throws IOException {
+        // R gives group b cumulative incidence 0 at every time for both causes
+        Run r = run("cuminc", "--input", IN.resolve("cr_group_no_events.csv").toString());
+        assertThat(r.csvLines()).contains("b,1,6,0,0,NA,NA", "b,2,6,0,0,NA,NA");
+        matchesGolden(r, "cuminc_cr_group_no_events_log.csv");
+    }
+
+    @Test
     void logrankStratifiesWhenTheInputHasAStratumColumn() throws IOException {
         matchesGolden(run("logrank", "--input", IN.resolve("ovarian.csv").toString()), "logrank_strata_ovarian.csv");
+    }
+
+    @Test
+    void logrankTakesLateEntryFromAnEntryColumnAsTheCoxScoreTest() {
+        // R (untied event times; survdiff refuses late entry, and ignoring entry gives 4.4178):
+        // d <- read.csv("logrank_late_entry.csv"); coxph(Surv(entry, time, status) ~ group, d)$score
+        Run r = run("logrank", "--input", IN.resolve("logrank_late_entry.csv").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("late entry").contains("coxph(Surv(entry, time, status) ~ group)$score");
+        String[] a = r.csvLines().get(1).split(",");
+        assertThat(Double.parseDouble(a[4])).isCloseTo(3.7673913755166848, within(1e-9));
+        assertThat(a[5]).isEqualTo("2");
+        assertThat(Double.parseDouble(a[6])).isCloseTo(0.15202722113455946, within(1e-9));
     }
 
     @Test
@@ -142,6 +173,55 @@ class StatsCommandTest {
         String[] fisher = r.csvLines().get(1).split(",");
         assertThat(Double.parseDouble(fisher[3])).isCloseTo(34.0 / 70, within(1e-12));
         assertThat(r.csvLines().get(2)).startsWith("chisq,0.5,1,").endsWith("Chi-squared approximation may be incorrect");
+    }
+
+    @Test
+    void fisherNoCorrectDropsYatesAndCorrectKeepsIt() {
+        // R: chisq.test(matrix(c(3, 1, 1, 3), 2))$statistic = 0.5; with correct = FALSE, 2
+        assertThat(run("fisher", "--table", "3,1;1,3", "--no-comments").csvLines().get(2)).startsWith("chisq,0.5,1,");
+        assertThat(run("fisher", "--table", "3,1;1,3", "--correct", "--no-comments").csvLines().get(2)).startsWith("chisq,0.5,1,");
+        Run off = run("fisher", "--table", "3,1;1,3", "--no-correct");
+        assertThat(off.out()).contains("correct = FALSE").doesNotContain("Yates-corrected");
+        assertThat(off.csvLines().get(2)).startsWith("chisq,2,1,");
+    }
+
+    @Test
+    void fisherRefusesARaggedTableInWords() {
+        Run r = run("fisher", "--table", "1,2;3");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--table row 2 has 1 cells, row 1 has 2").doesNotContain("Exception");
+    }
+
+    @Test
+    void refusesAHeaderOnlyFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("empty.csv");
+        Files.writeString(f, "time,status,group\n");
+        Run r = run("logrank", "--input", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("no data rows");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void refusesNumbersWithJavaTypeSuffixesNamingRowAndColumn(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("suffix.csv");
+        Files.writeString(f, "time,status,group\n5,1,a\n12d,0,a\n7,1,b\n9,0,b\n");
+        Run time = run("km", "--input", f.toString());
+        assertThat(time.exit()).isEqualTo(1);
+        assertThat(time.err()).contains("row 2, column time: not a number: '12d'");
+        Files.writeString(f, "time,status,group\n5,1,a\n12,0,a\n7,1f,b\n9,0,b\n");
+        assertThat(run("km", "--input", f.toString()).err()).contains("row 3, column status: not a number: '1f'");
+    }
+
+    @Test
+    void logrankDropsRowsWhoseGroupIsNaAsR(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("aml_na.csv");
+        Files.writeString(f, Files.readString(IN.resolve("aml.csv")) + "4,1,NA\n30,0,NA\n61,1,NA\n");
+        Run r = run("logrank", "--input", f.toString(), "--no-comments");
+        assertThat(r.err()).contains("dropped 3 rows whose group is NA");
+        // R: survdiff(Surv(time, status) ~ group, read.csv(f)) drops the NA rows: df 1, the aml golden
+        assertThat(r.csvLines()).hasSize(3);
+        matchesGolden(r, "logrank_aml.csv");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Fisher and chi-square on tables worked out by hand. */
 class ContingencyTest {
@@ -48,7 +49,30 @@ class ContingencyTest {
     void refusesEmptyOrRaggedTables() {
         assertThatThrownBy(() -> ChiSquare.test(new long[][] {{0, 0}, {0, 0}})).hasMessageContaining("no observations");
         assertThatThrownBy(() -> ChiSquare.test(new long[][] {{1, 0}, {2, 0}})).hasMessageContaining("column total is 0");
-        assertThatThrownBy(() -> FisherExact.pValue(new long[][] {{1, 2, 3}, {1}})).hasMessageContaining("rectangular");
+        assertThatThrownBy(() -> FisherExact.testRxc(new long[][] {{1, 2, 3}, {1}})).hasMessageContaining("rectangular");
         assertThatThrownBy(() -> FisherExact.test2x2(0, 0, 0, 0, 0.95)).hasMessageContaining("no observations");
+    }
+
+    @Test
+    @Timeout(60)
+    void fisherFiveByThreeWithSeventySevenIsExactAsR() {
+        // R: fisher.test(rbind(c(6,3,5), c(3,2,10), c(1,5,9), c(5,7,6), c(5,6,4)))$p.value
+        FisherRxcResult r = FisherExact.testRxc(new long[][] {{6, 3, 5}, {3, 2, 10}, {1, 5, 9}, {5, 7, 6}, {5, 6, 4}});
+        assertThat(r.exact()).isTrue();
+        assertThat(r.pValue()).isCloseTo(0.1798585451646651, within(1e-12));
+    }
+
+    @Test
+    @Timeout(60)
+    void fisherBeyondTheWorkBoundAnswersWithASeededMonteCarloPValueAndItsError() {
+        // R: fisher.test(rbind(c(11,5,2), c(6,2,5), c(7,4,10), c(6,7,6), c(4,8,2), c(6,3,5)), workspace = 2e8)$p.value
+        // = 0.16183389363643527 exactly; the simulated one must be within 3 of its standard errors and repeat
+        long[][] t = {{11, 5, 2}, {6, 2, 5}, {7, 4, 10}, {6, 7, 6}, {4, 8, 2}, {6, 3, 5}};
+        FisherRxcResult r = FisherExact.testRxc(t);
+        assertThat(r.exact()).isFalse();
+        assertThat(r.replicates()).isEqualTo(10_000);
+        assertThat(r.monteCarloStdErr()).isCloseTo(Math.sqrt(r.pValue() * (1 - r.pValue()) / 10_000), within(1e-15));
+        assertThat(r.pValue()).isCloseTo(0.16183389363643527, within(3 * r.monteCarloStdErr()));
+        assertThat(FisherExact.testRxc(t)).isEqualTo(r);
     }
 }

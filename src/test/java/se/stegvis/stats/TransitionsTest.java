@@ -70,4 +70,15 @@ class TransitionsTest {
         assertThatThrownBy(() -> TransitionMatrix.fromPairs(List.of("1"), new String[] {"1"}, new String[] {"2"}))
                 .hasMessageContaining("not among");
     }
+
+    @Test
+    void aRoundingNegativeVarianceIsZeroSoTheIntervalIsOneToOneAsEtm() {
+        // bos3 (msm), t = 4427, 1 -> 3: P = 1, the recursion gives variance -4.8e-18; etm's linear interval is [1, 1]
+        TransitionProbabilities step = new TransitionProbabilities(4427, new double[][] {{0, 1}, {0, 1}},
+                new double[][] {{0, -4.8e-18}, {0, 0}}, new int[] {1, 1});
+        assertThat(step.variance()[0][1]).isZero();
+        Interval ci = step.interval(List.of("1", "3"), "1", "3", 0.95);
+        assertThat(ci.lower()).isEqualTo(1.0);
+        assertThat(ci.upper()).isEqualTo(1.0);
+    }
 }
