@@ -57,7 +57,9 @@ def execute(path, charts_dir, timeout):
         os.environ["STEGVIS_CHARTS_DIR"] = str(charts_dir)
     else:
         os.environ.pop("STEGVIS_CHARTS_DIR", None)
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout,
+    # Both limits only stop a hang; they are far above what a cell or a kernel start takes on a loaded
+    # machine, so they never decide a run (nbclient's own kernel start limit is 60 s).
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=timeout,
                             resources={"metadata": {"path": str(HOME)}})
     started = time.time()
     error = None
