@@ -64,6 +64,16 @@ class ImportTest {
     }
 
     @Test
+    void textIsStoredInOneUnicodeFormSoNfdAndNfcSpellingsAreOneGroup() throws Exception {
+        Path db = dir.resolve("store.duckdb");
+        CohortFiles files = CohortFiles.canonical(dir.resolve("csv")).replace("episodes", ",Ludvika,", ",Ba\u030astad,");
+        importInto(db, files.folder());
+        assertThat(errors).isEmpty();
+        assertThat(column(db, "SELECT DISTINCT municipality FROM episodes WHERE municipality LIKE 'B%'"))
+                .containsExactly("B\u00e5stad");
+    }
+
+    @Test
     void storedValuesAreTypedCodedAndCrosswalked() throws Exception {
         Path db = dir.resolve("store.duckdb");
         importInto(db, CohortFiles.canonical(dir.resolve("csv")).folder());
