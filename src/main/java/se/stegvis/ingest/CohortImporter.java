@@ -4,12 +4,12 @@ import org.duckdb.DuckDBConnection;
 import se.stegvis.dictionary.DataDictionary;
 import se.stegvis.dictionary.Table;
 import se.stegvis.store.CohortStore;
+import se.stegvis.store.DuckDb;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -116,7 +116,7 @@ public final class CohortImporter {
         boolean existed = Files.exists(db);
         Path key = keyFile != null ? keyFile : PseudonymKey.defaultFileFor(db);
         boolean committed = false;
-        try (CohortStore store = openStore(db)) {
+        try (CohortStore store = openStore(db, inputs)) {
             PseudonymKey pseudonymKey = resolveKey(store, key);
             Run run = stageAndCheck(store.connection(), inputs, new Pseudonymiser(pseudonymKey), true);
             long found = errors.count() - errorsBefore;
@@ -147,7 +147,7 @@ public final class CohortImporter {
      */
     public ImportResult validate(List<Path> inputs, Optional<Path> db) throws ImportFailure {
         long errorsBefore = errors.count();
-        try (Connection c = db.isPresent() ? CohortStore.openReadOnly(db.get()).connection() : inMemoryStore()) {
+        try (Connection c = db.isPresent() ? CohortStore.openReadOnly(db.get(), inputs).connection() : inMemoryStore(inputs)) {
             Run run = stageAndCheck(c.unwrap(DuckDBConnection.class), inputs, null, false);
             run.close();
             return new ImportResult(run.results, errors.count() - errorsBefore, false, null, null, false);
@@ -158,17 +158,17 @@ public final class CohortImporter {
         }
     }
 
-    private static Connection inMemoryStore() throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    private static Connection inMemoryStore(List<Path> inputs) throws SQLException {
+        Connection c = DuckDb.inMemory(inputs);
         try (Statement st = c.createStatement()) {
             st.execute(CohortStore.schemaSql());
         }
         return c;
     }
 
-    private static CohortStore openStore(Path db) throws ImportFailure {
+    private static CohortStore openStore(Path db, List<Path> inputs) throws ImportFailure {
         try {
-            return CohortStore.open(db);
+            return CohortStore.open(db, inputs);
         } catch (SQLException e) {
             throw new ImportFailure(e.getMessage(), e);
         }
