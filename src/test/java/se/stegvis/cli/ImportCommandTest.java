@@ -118,7 +118,8 @@ class ImportCommandTest {
     void importWithTheWrongKeyExitsWithTwo() throws Exception {
         Path db = dir.resolve("s.duckdb");
         run("import", "--db", db.toString(), canonical("csv").toString());
-        Path key = Files.write(dir.resolve("other.key"), new byte[32]);
+        Path key = dir.resolve("other.key");
+        se.stegvis.ingest.PseudonymKey.generate(key).save();
         Files.writeString(dir.resolve("csv/events.csv"), "episode_id,event_date,event_type\nE2,2019-05-01,mapping_done\n");
         assertThat(run("import", "--db", db.toString(), "--key", key.toString(), dir.resolve("csv/events.csv").toString()))
                 .isEqualTo(2);
