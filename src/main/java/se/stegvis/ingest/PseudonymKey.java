@@ -52,7 +52,7 @@ public final class PseudonymKey {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length < KEY_BYTES) {
             throw new IOException("the key file " + file + " is too weak to be a stegvis key: it holds " + bytes.length
-                    + " bytes, and a key needs at least " + KEY_BYTES + " random bytes; for a new store, remove it and import creates one)");
+                    + " bytes, and a key needs at least " + KEY_BYTES + " random bytes (for a new store, remove it and import creates one)");
         }
         long distinct = IntStream.range(0, bytes.length).map(i -> bytes[i]).distinct().count();
         if (distinct < MIN_DISTINCT_BYTES) {
