@@ -25,24 +25,8 @@ public final class Personnummer {
         digits[8] = (char) ('0' + serial % 10);
         StringBuilder sb = new StringBuilder(13);
         sb.append(birthDate.getYear() / 100);
-        sb.append(digits, 0, 6).append('-').append(digits, 6, 3).append(checkDigit(new String(digits)));
+        sb.append(digits, 0, 6).append('-').append(digits, 6, 3).append(se.stegvis.ingest.Personnummer.checkDigit(new String(digits)));
         return sb.toString();
-    }
-
-    /** The Luhn check digit of the nine digits YYMMDDNNN. */
-    public static int checkDigit(CharSequence nineDigits) {
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            int d = nineDigits.charAt(i) - '0';
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return (10 - sum % 10) % 10;
     }
 
     /** Whether {@code pnr} in the form YYYYMMDD-NNNN carries a valid check digit. */
@@ -50,13 +34,8 @@ public final class Personnummer {
         if (pnr == null || pnr.length() != 13 || pnr.charAt(8) != '-') {
             return false;
         }
-        String nine = pnr.substring(2, 8) + pnr.substring(9, 12);
-        for (int i = 0; i < 9; i++) {
-            if (!Character.isDigit(nine.charAt(i))) {
-                return false;
-            }
-        }
-        return Character.isDigit(pnr.charAt(12)) && checkDigit(nine) == pnr.charAt(12) - '0';
+        String ten = pnr.substring(2, 8) + pnr.substring(9);
+        return ten.chars().allMatch(c -> c >= '0' && c <= '9') && se.stegvis.ingest.Personnummer.luhnValid(ten);
     }
 
     private static void put(char[] digits, int at, int twoDigits) {

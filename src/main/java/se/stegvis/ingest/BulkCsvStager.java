@@ -253,13 +253,16 @@ final class BulkCsvStager {
 
     /**
      * Free text the streaming validator keeps as written: begins and ends with a letter or digit (so no
-     * surrounding whitespace and no formula prefix = + - @), within the length limit (counted in bytes,
-     * never fewer than Java's chars), and with no run of digits that could be a personnummer.
+     * surrounding whitespace and no formula prefix = + - @), in NFC, within the length limit (counted in
+     * bytes, never fewer than Java's chars), with no control character (any, tab too) nor bidi override,
+     * and no digits (of any script) grouped like a personnummer with any one separator or none.
      */
     private static String freeText(Field f, String v) {
         Integer max = f.constraints().maxLength();
         return "regexp_full_match(" + v + ", '(?s)[\\p{L}\\p{N}](?:.*[\\p{L}\\p{N}])?')"
-                + " AND NOT regexp_matches(" + v + ", '[0-9]{6}[-+]?[0-9]{4}')"
+                + " AND nfc_normalize(" + v + ") = " + v
+                + " AND NOT regexp_matches(" + v + ", '[\\p{Cc}\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}]')"
+                + " AND NOT regexp_matches(" + v + ", '\\p{Nd}{6}\\P{Nd}?\\p{Nd}{4}')"
                 + (max == null ? "" : " AND strlen(" + v + ") <= " + max);
     }
 
@@ -270,7 +273,7 @@ final class BulkCsvStager {
     }
 
     private static String plausible(String date) {
-        return date + " BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'";
+        return date + " BETWEEN DATE '" + FieldParser.EARLIEST_YEAR + "-01-01' AND DATE '2100-12-31'";
     }
 
     /** step_std: the step on the default ladder, NULL for a step its ladder does not have. */

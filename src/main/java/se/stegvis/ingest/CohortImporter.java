@@ -4,6 +4,7 @@ import org.duckdb.DuckDBConnection;
 import se.stegvis.dictionary.DataDictionary;
 import se.stegvis.dictionary.Table;
 import se.stegvis.store.CohortStore;
+import se.stegvis.store.DuckDb;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Imports cohort files into the store, or validates them without writing. Rows are first read,
@@ -127,7 +128,11 @@ public final class CohortImporter {
         Path key = keyFile != null ? keyFile : PseudonymKey.defaultFileFor(db);
         Path draft = draftOf(db);
         boolean committed = false;
-        try (CohortStore store = openStore(db)) {
+        boolean locked = false;
+        List<Path> writable = new ArrayList<>(inputs);
+        writable.add(draftFolder(draft)); // the store's connection attaches the draft there; external access is otherwise off
+        try (CohortStore store = openStore(db, writable)) {
+            locked = true;
             deleteDraft(draft); // left by an import killed before its rename; we hold the store's lock now
             PseudonymKey pseudonymKey = resolveKey(store, key);
             Run run = stageAndCheck(store.connection(), inputs, new Pseudonymiser(pseudonymKey), true);
@@ -148,22 +153,48 @@ public final class CohortImporter {
         } catch (IOException e) {
             throw new ImportFailure("reading the input failed: " + e.getMessage(), e);
         } finally {
-            deleteDraft(draft);
+            if (locked) {
+                deleteDraft(draft);
+            } else {
+                removeIfEmpty(draft.getParent()); // another import may be writing its draft there
+            }
             if (!existed && !committed) {
                 removeNewStore(db);
             }
         }
     }
 
-    /** The draft copy an import writes before renaming it over the store. */
+    /**
+     * The draft copy an import writes before renaming it over the store, in a folder of its own beside
+     * the store ({@code <store>.importing/}) so that DuckDB's log and checkpoint files for it stay there.
+     */
     static Path draftOf(Path db) {
-        return db.resolveSibling(db.getFileName() + ".importing");
+        return db.toAbsolutePath().resolveSibling(db.getFileName() + ".importing").resolve("draft.duckdb");
+    }
+
+    /** The draft's folder, created now: DuckDB allows a folder only when it exists as one. */
+    private static Path draftFolder(Path draft) throws ImportFailure {
+        try {
+            return Files.createDirectories(draft.getParent());
+        } catch (IOException e) {
+            throw new ImportFailure("cannot create the folder " + draft.getParent() + " for the import's draft: " + e.getMessage(), e);
+        }
+    }
+
+    private static void removeIfEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // not empty: it holds another import's draft
+        }
     }
 
     private static void deleteDraft(Path draft) {
-        try {
-            Files.deleteIfExists(draft);
-            Files.deleteIfExists(walOf(draft));
+        try (Stream<Path> files = Files.exists(draft.getParent()) ? Files.list(draft.getParent()) : Stream.empty()) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(draft.getParent());
         } catch (IOException e) {
             // A draft we cannot delete is replaced by the next import's copy; the store is not affected.
         }
@@ -179,7 +210,7 @@ public final class CohortImporter {
      */
     public ImportResult validate(List<Path> inputs, Optional<Path> db) throws ImportFailure {
         long errorsBefore = errors.count();
-        try (Connection c = db.isPresent() ? CohortStore.openReadOnly(db.get()).connection() : inMemoryStore()) {
+        try (Connection c = db.isPresent() ? CohortStore.openReadOnly(db.get(), inputs).connection() : inMemoryStore(inputs)) {
             Run run = stageAndCheck(c.unwrap(DuckDBConnection.class), inputs, null, false);
             run.close();
             return new ImportResult(run.results, errors.count() - errorsBefore, false, null, null, false);
@@ -190,17 +221,17 @@ public final class CohortImporter {
         }
     }
 
-    private static Connection inMemoryStore() throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    private static Connection inMemoryStore(List<Path> inputs) throws SQLException {
+        Connection c = DuckDb.inMemory(inputs);
         try (Statement st = c.createStatement()) {
             st.execute(CohortStore.schemaSql());
         }
         return c;
     }
 
-    private static CohortStore openStore(Path db) throws ImportFailure {
+    private static CohortStore openStore(Path db, List<Path> inputs) throws ImportFailure {
         try {
-            return CohortStore.open(db);
+            return CohortStore.open(db, inputs);
         } catch (SQLException e) {
             throw new ImportFailure(e.getMessage(), e);
         }
@@ -344,6 +375,7 @@ public final class CohortImporter {
                 st.execute("CHECKPOINT"); // changes still in the store's log (a new schema) belong in the copy
             }
         }
+        Files.createDirectories(draft.getParent());
         Files.copy(store.file(), draft, StandardCopyOption.REPLACE_EXISTING);
         try (Statement st = c.createStatement()) {
             st.execute("ATTACH '" + draft.toAbsolutePath().toString().replace("'", "''") + "' AS " + DRAFT);

@@ -6,6 +6,7 @@ import se.stegvis.dictionary.Field;
 import se.stegvis.dictionary.FieldType;
 
 import java.time.DateTimeException;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +31,11 @@ final class FieldParser {
     }
 
     static final String DATE_FORMS = "YYYY-MM-DD or YYYYMMDD";
+    /**
+     * Dates and months before this year are refused as typos or Excel's empty date (1900-01-00): every
+     * date in the dictionary is an event of a programme, and Finsam programmes began in the 1990s.
+     */
+    static final int EARLIEST_YEAR = 1990;
     /** Separators accepted between the codes of a list cell, whatever the dictionary writes. */
     private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*[|,;+]\\s*");
 
@@ -86,7 +92,8 @@ final class FieldParser {
      * The typed value of non-blank {@code text}: String, Integer, Double, Boolean or LocalDate; a list
      * field's codes come back canonical, in the order given, joined by the field's separator.
      */
-    Object parse(String text) throws BadValue {
+    Object parse(String raw) throws BadValue {
+        String text = plainText(raw);
         if (field.isList()) {
             return list(text);
         }
@@ -102,6 +109,26 @@ final class FieldParser {
             checkRange(n.doubleValue());
         }
         return value;
+    }
+
+    /**
+     * The text in Unicode NFC, so that Båstad typed with a combining ring and with å is one value; refuses
+     * characters that change how a terminal or editor shows text ({@link Redaction#changesDisplay}).
+     */
+    private static String plainText(String text) throws BadValue {
+        int hidden = text.codePoints().filter(Redaction::changesDisplay).findFirst().orElse(-1);
+        if (hidden >= 0) {
+            throw new BadValue("holds the control character " + Redaction.codePoint(hidden) + " (terminal escape codes,"
+                    + " control characters and text-direction overrides are refused; expected plain text)");
+        }
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /** Numbers are written with 0-9 only: Java would read ７ as 7 in a whole number but not in a decimal one. */
+    private static void asciiDigits(String text, String expected) throws BadValue {
+        if (text.codePoints().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'))) {
+            throw new BadValue("has a digit other than 0-9 (full-width or from another script; expected " + expected + ")");
+        }
     }
 
     private String list(String text) throws BadValue {
@@ -151,6 +178,7 @@ final class FieldParser {
 
     private Integer integer(String text) throws BadValue {
         String t = text.replace(" ", "").replace("\u00a0", "");
+        asciiDigits(t, "a whole number such as 7");
         if (t.isEmpty() || t.length() > 11) {
             throw new BadValue(t.isEmpty() ? "is not a whole number" : "is not a whole number in range");
         }
@@ -167,6 +195,7 @@ final class FieldParser {
 
     private Double number(String text) throws BadValue {
         String t = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
+        asciiDigits(t, "e.g. 1.5 or 1,5");
         if (t.indexOf(',') >= 0) {
             if (t.indexOf('.') >= 0 || t.indexOf(',') != t.lastIndexOf(',')) {
                 throw new BadValue("is not a number (expected e.g. 1.5 or 1,5)");
@@ -225,8 +254,8 @@ final class FieldParser {
     }
 
     private static LocalDate checkedDate(int y, int m, int d, String expected) throws BadValue {
-        if (y < 1900 || y > 2100) {
-            throw new BadValue("is not a plausible date (expected a year between 1900 and 2100)");
+        if (y < EARLIEST_YEAR || y > 2100) {
+            throw new BadValue("is not a plausible date (expected a year between " + EARLIEST_YEAR + " and 2100)");
         }
         try {
             return LocalDate.of(y, m, d);

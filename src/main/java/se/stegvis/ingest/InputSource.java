@@ -24,9 +24,12 @@ public record InputSource(Path file, String sheet, Format format, Table table) {
     /** The file formats import reads. */
     public enum Format { CSV, XLSX, PARQUET }
 
-    /** How messages name this source: the file name, and the sheet for workbooks. */
+    /**
+     * How messages and import_log name this source: the file name, and the sheet for workbooks, masked
+     * when it holds a personnummer (exports are often named after the person).
+     */
     public String displayName() {
-        return sheet == null ? file.getFileName().toString() : file.getFileName() + " sheet " + sheet;
+        return Redaction.name(sheet == null ? file.getFileName().toString() : file.getFileName() + " sheet " + sheet);
     }
 
     /** Opens a streaming reader positioned after the header. */
@@ -53,7 +56,7 @@ public record InputSource(Path file, String sheet, Format format, Table table) {
                     files = s.filter(Files::isRegularFile).filter(p -> format(p) != null).sorted().toList();
                 }
                 if (files.isEmpty()) {
-                    errors.report(ImportError.wholeFile(input.toString(), "holds no .csv, .xlsx or .parquet files"));
+                    errors.report(ImportError.wholeFile(Redaction.name(input.toString()), "holds no .csv, .xlsx or .parquet files"));
                 }
                 for (Path f : files) {
                     addFile(f, dictionary, errors, out);
@@ -61,7 +64,7 @@ public record InputSource(Path file, String sheet, Format format, Table table) {
             } else if (Files.isRegularFile(input)) {
                 addFile(input, dictionary, errors, out);
             } else {
-                errors.report(ImportError.wholeFile(input.toString(), "does not exist"));
+                errors.report(ImportError.wholeFile(Redaction.name(input.toString()), "does not exist"));
             }
         }
         return out;
@@ -70,9 +73,10 @@ public record InputSource(Path file, String sheet, Format format, Table table) {
     private static void addFile(Path file, DataDictionary dictionary, ErrorSink errors, List<InputSource> out)
             throws IOException {
         String name = file.getFileName().toString();
+        String shown = Redaction.name(name);
         Format format = format(file);
         if (format == null) {
-            errors.report(ImportError.wholeFile(name, "is not a file type import reads (expected .csv, .xlsx or .parquet)"));
+            errors.report(ImportError.wholeFile(shown, "is not a file type import reads (expected .csv, .xlsx or .parquet)"));
             return;
         }
         if (format == Format.XLSX) {
@@ -80,13 +84,14 @@ public record InputSource(Path file, String sheet, Format format, Table table) {
             try {
                 sheets = XlsxTableReader.sheetNames(file);
             } catch (IOException | RuntimeException e) {
-                errors.report(ImportError.wholeFile(name, "cannot be read as an Excel workbook (.xlsx): " + e.getMessage()));
+                errors.report(ImportError.wholeFile(shown, "cannot be read as an Excel workbook (.xlsx): "
+                        + Redaction.name(String.valueOf(e.getMessage()))));
                 return;
             }
             for (String sheet : sheets) {
                 dictionary.tableNamed(sheet).ifPresentOrElse(
                         t -> out.add(new InputSource(file, sheet, format, t)),
-                        () -> errors.report(ImportError.wholeFile(name + " sheet " + sheet,
+                        () -> errors.report(ImportError.wholeFile(Redaction.name(name + " sheet " + sheet),
                                 "is not named after a table (expected " + tableNames(dictionary) + ")")));
             }
             return;
@@ -94,7 +99,7 @@ public record InputSource(Path file, String sheet, Format format, Table table) {
         String stem = name.substring(0, name.lastIndexOf('.'));
         dictionary.tableNamed(stem).ifPresentOrElse(
                 t -> out.add(new InputSource(file, null, format, t)),
-                () -> errors.report(ImportError.wholeFile(name,
+                () -> errors.report(ImportError.wholeFile(shown,
                         "is not named after a table, so its content is unknown (expected " + tableNames(dictionary) + ")")));
     }
 

@@ -1,9 +1,10 @@
 package se.stegvis.ingest;
 
+import se.stegvis.store.DuckDb;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,7 +34,7 @@ public final class ParquetTableReader implements TableReader {
     /** Opens {@code file} for reading. */
     public static ParquetTableReader open(Path file) throws IOException, InputProblem {
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            Connection c = DuckDb.inMemory(List.of(file));
             try {
                 String source = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
                 List<String> columns = new ArrayList<>();

@@ -23,23 +23,36 @@ public final class Personnummer {
     }
 
     /**
+     * What people write between the date part and the last four digits: - and + (100 years or older),
+     * spaces (also no-break and narrow no-break), . and /, and the dashes of other keyboards.
+     */
+    private static final String SEPARATORS = "-+ \u00a0\u202f./\u2010\u2011\u2013\u2212\ufe63\uff0b\uff0d\uff0e\uff0f";
+
+    /**
      * Reads {@code YYYYMMDD-NNNN}, {@code YYYYMMDDNNNN}, {@code YYMMDD-NNNN}, {@code YYMMDDNNNN} or
-     * {@code YYMMDD+NNNN} (+ = 100 years or older). A 10-digit number gets the most recent century that
-     * does not put the birth date after {@code today}.
+     * {@code YYMMDD+NNNN} (+ = 100 years or older), with any of {@link #SEPARATORS} for - and the digits
+     * of any script (full-width ９, Arabic-Indic ٩), read as 0-9. A 10-digit number gets the most recent
+     * century that does not put the birth date after {@code today}.
      */
     public static Parsed parse(String raw, LocalDate today) {
         String s = raw.strip();
         boolean plus = false;
+        int separatorAfter = -1;
         StringBuilder digits = new StringBuilder(12);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-            } else if ((c == '-' || c == '+') && digits.length() >= 6 && i == s.length() - 5) {
-                plus = c == '+';
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
+            int digit = Character.digit(c, 10);
+            if (digit >= 0) {
+                digits.append((char) ('0' + digit));
+            } else if (separatorAfter < 0 && SEPARATORS.indexOf(c) >= 0 && (digits.length() == 6 || digits.length() == 8)) {
+                separatorAfter = digits.length();
+                plus = c == '+' || c == '\uff0b';
             } else {
                 return invalid();
             }
+        }
+        if (separatorAfter >= 0 && digits.length() != separatorAfter + 4) {
+            return invalid();
         }
         String d = digits.toString();
         if (d.length() == 10) {
@@ -78,28 +91,27 @@ public final class Personnummer {
 
     /**
      * Every personnummer written anywhere in {@code text}, masked: each run of 10 or 12 digits, or of 6 or 8
-     * digits, - or + and 4 digits, not inside a longer digit run, whose date part and check digit are valid.
-     * Runs inside hexadecimal tokens of 32 or more characters (hashes such as person_id) and the digits
-     * of decimal numbers (92.4404296875) are skipped.
+     * digits, one of {@link #SEPARATORS} and 4 digits, not inside a longer digit run, whose date part and
+     * check digit are valid ({@link #parse}). Digits of any script count. Runs inside hexadecimal tokens of
+     * 32 or more characters (hashes such as person_id) and the digits of decimal numbers (92.4404296875) are skipped.
      */
     public static List<String> findMasked(CharSequence text, LocalDate today) {
         List<String> found = new ArrayList<>();
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!isDigit(text.charAt(i))) {
-                i++;
+            int c = Character.codePointAt(text, i);
+            if (!Character.isDigit(c)) {
+                i += Character.charCount(c);
                 continue;
             }
             int start = i;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-            }
+            int head = digitRun(text, start);
+            i = skipDigits(text, start);
             int end = i;
-            int head = end - start;
-            if ((head == 6 || head == 8) && end + 5 <= n && (text.charAt(end) == '-' || text.charAt(end) == '+')
+            if ((head == 6 || head == 8) && end < n && SEPARATORS.indexOf(text.charAt(end)) >= 0
                     && digitRun(text, end + 1) == 4) {
-                end += 5;
+                end = skipDigits(text, end + 1);
                 i = end;
             } else if (head != 10 && head != 12) {
                 continue;
@@ -114,21 +126,27 @@ public final class Personnummer {
 
     /** True for the digits of a decimal number such as 92.4404296875 (chart coordinates), before or after its point. */
     private static boolean partOfDecimal(CharSequence text, int start, int end) {
-        boolean fraction = start >= 2 && text.charAt(start - 1) == '.' && isDigit(text.charAt(start - 2));
-        boolean whole = end + 1 < text.length() && text.charAt(end) == '.' && isDigit(text.charAt(end + 1));
+        boolean fraction = start >= 2 && text.charAt(start - 1) == '.' && Character.isDigit(Character.codePointBefore(text, start - 1));
+        boolean whole = end + 1 < text.length() && text.charAt(end) == '.' && Character.isDigit(Character.codePointAt(text, end + 1));
         return fraction || whole;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    /** The number of digits (code points) in the run starting at {@code from}. */
+    private static int digitRun(CharSequence text, int from) {
+        int count = 0;
+        for (int i = from; i < text.length() && Character.isDigit(Character.codePointAt(text, i));
+             i += Character.charCount(Character.codePointAt(text, i))) {
+            count++;
+        }
+        return count;
     }
 
-    private static int digitRun(CharSequence text, int from) {
+    private static int skipDigits(CharSequence text, int from) {
         int i = from;
-        while (i < text.length() && isDigit(text.charAt(i))) {
-            i++;
+        while (i < text.length() && Character.isDigit(Character.codePointAt(text, i))) {
+            i += Character.charCount(Character.codePointAt(text, i));
         }
-        return i - from;
+        return i;
     }
 
     private static boolean insideHexToken(CharSequence text, int start, int end) {
@@ -153,7 +171,7 @@ public final class Personnummer {
     }
 
     private static boolean isHex(char c) {
-        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static Parsed invalid() {
@@ -162,18 +180,23 @@ public final class Personnummer {
 
     /** True when the last digit of these 10 digits is the Luhn check digit of the first nine. */
     public static boolean luhnValid(String tenDigits) {
+        return checkDigit(tenDigits.substring(0, 9)) == tenDigits.charAt(9) - '0';
+    }
+
+    /** The Luhn check digit of the nine digits YYMMDDNNN (the one check, also used by the demo's generator). */
+    public static int checkDigit(CharSequence nineDigits) {
         int sum = 0;
-        for (int i = 0; i < 10; i++) {
-            int v = tenDigits.charAt(i) - '0';
+        for (int i = 0; i < 9; i++) {
+            int d = nineDigits.charAt(i) - '0';
             if (i % 2 == 0) {
-                v *= 2;
-                if (v > 9) {
-                    v -= 9;
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
                 }
             }
-            sum += v;
+            sum += d;
         }
-        return sum % 10 == 0;
+        return (10 - sum % 10) % 10;
     }
 
     /**
@@ -182,16 +205,16 @@ public final class Personnummer {
      */
     public static String mask(String raw) {
         String s = raw.strip();
-        long digitCount = s.chars().filter(Character::isDigit).count();
+        long digitCount = s.codePoints().filter(Character::isDigit).count();
         int keep = digitCount >= 12 ? 8 : digitCount >= 10 ? 6 : 0;
         StringBuilder out = new StringBuilder(s.length());
         int seen = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isDigit(c)) {
-                out.append(seen++ < keep ? c : '*');
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
+            if (Character.isDigit(c) && seen++ >= keep) {
+                out.append('*');
             } else {
-                out.append(c);
+                out.appendCodePoint(c);
             }
         }
         return out.toString();

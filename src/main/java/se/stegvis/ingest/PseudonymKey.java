@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The secret key of the pseudonymisation: 32 random bytes in a file outside the database, readable
@@ -23,6 +24,12 @@ import java.util.Set;
 public final class PseudonymKey {
 
     private static final int KEY_BYTES = 32;
+    /**
+     * A key file must hold at least this many different byte values: 32 random bytes hold about 26, a
+     * hex or Base64 text at least 16, while a typed word or one repeated character (aaaa...) holds few,
+     * and anyone could guess it and recompute every person_id from a personnummer.
+     */
+    private static final int MIN_DISTINCT_BYTES = 8;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
@@ -40,11 +47,18 @@ public final class PseudonymKey {
         return db.resolveSibling(db.getFileName() + ".key");
     }
 
-    /** Reads the key from {@code file}. */
+    /** Reads the key from {@code file}; refuses a key too short or too uniform to be secret. */
     public static PseudonymKey read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length < 16) {
-            throw new IOException("the key file " + file + " is too short to be a stegvis key (" + bytes.length + " bytes)");
+        if (bytes.length < KEY_BYTES) {
+            throw new IOException("the key file " + file + " is too weak to be a stegvis key: it holds " + bytes.length
+                    + " bytes, and a key needs at least " + KEY_BYTES + " random bytes (for a new store, remove it and import creates one)");
+        }
+        long distinct = IntStream.range(0, bytes.length).map(i -> bytes[i]).distinct().count();
+        if (distinct < MIN_DISTINCT_BYTES) {
+            throw new IOException("the key file " + file + " is too weak to be a stegvis key: its " + bytes.length
+                    + " bytes use only " + distinct + " different values, so it could be guessed (a key needs "
+                    + KEY_BYTES + " random bytes; for a new store, remove it and import creates one)");
         }
         return new PseudonymKey(file, bytes, false);
     }

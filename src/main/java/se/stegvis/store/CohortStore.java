@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The cohort store: one DuckDB file holding the canonical tables (schema in {@code sql/schema.sql}).
@@ -44,15 +44,23 @@ public final class CohortStore implements AutoCloseable {
         return db.resolveSibling((name.endsWith(".duckdb") ? name.substring(0, name.length() - 7) : name) + ".properties");
     }
 
-    /** Opens the store for writing, creating the file and its tables when missing. */
+    /** Opens the store for writing, creating the file and its tables when missing; it reads no other file. */
     public static CohortStore open(Path file) throws SQLException {
+        return open(file, List.of());
+    }
+
+    /**
+     * Opens the store for writing, creating the file and its tables when missing; SQL on it may read
+     * {@code readable} (the import's input files and folders) and no other file.
+     */
+    public static CohortStore open(Path file, Collection<Path> readable) throws SQLException {
         Path parent = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
             throw new SQLException("cannot create folder " + parent + ": " + e.getMessage(), e);
         }
-        CohortStore store = new CohortStore(file, connect(file, false), false);
+        CohortStore store = new CohortStore(file, connect(file, false, readable), false);
         try {
             store.createSchemaIfMissing();
         } catch (SQLException e) {
@@ -62,22 +70,22 @@ public final class CohortStore implements AutoCloseable {
         return store;
     }
 
-    /** Opens an existing store read-only; fails when the file does not exist. */
+    /** Opens an existing store read-only; fails when the file does not exist or is not a DuckDB file. */
     public static CohortStore openReadOnly(Path file) throws SQLException {
+        return openReadOnly(file, List.of());
+    }
+
+    /** Opens an existing store read-only; SQL on it may read {@code readable} and no other file. */
+    public static CohortStore openReadOnly(Path file, Collection<Path> readable) throws SQLException {
         if (!Files.isRegularFile(file)) {
             throw new SQLException("no cohort store at " + file + " (build one with ./stegvis import --db " + file + " ...)");
         }
-        return new CohortStore(file, connect(file, true), true);
+        return new CohortStore(file, connect(file, true, readable), true);
     }
 
-    private static DuckDBConnection connect(Path file, boolean readOnly) throws SQLException {
-        Properties props = new Properties();
-        if (readOnly) {
-            props.setProperty("duckdb.read_only", "true");
-        }
+    private static DuckDBConnection connect(Path file, boolean readOnly, Collection<Path> readable) throws SQLException {
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
-            return c.unwrap(DuckDBConnection.class);
+            return DuckDb.file(file, readOnly, readable);
         } catch (SQLException e) {
             if (String.valueOf(e.getMessage()).contains("lock")) {
                 throw new SQLException("the cohort store " + file + " is in use by another process (an import or a"

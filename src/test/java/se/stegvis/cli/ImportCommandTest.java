@@ -76,6 +76,33 @@ class ImportCommandTest {
     }
 
     @Test
+    void importRefusesADbThatIsNotAStoreAndNeverWritesToIt() throws Exception {
+        Path csv = canonical("csv");
+        Path notes = Files.writeString(dir.resolve("notes.csv"), "a,b\n1,2\n");
+        byte[] before = Files.readAllBytes(notes);
+        assertThat(run("import", "--db", notes.toString(), csv.toString())).isEqualTo(2);
+        assertThat(stderr()).contains(notes + " is not a stegvis store (it is not a DuckDB database file)");
+        assertThat(stdout()).doesNotContain("Imported");
+        assertThat(Files.readAllBytes(notes)).isEqualTo(before);
+        assertThat(dir.resolve("notes.csv.key")).doesNotExist();
+        assertThat(dir.resolve("notes.csv.wal")).doesNotExist();
+    }
+
+    @Test
+    void anSqliteFileIsRefusedBeforeDuckDbCouldFetchItsSqliteExtension() throws Exception {
+        Path csv = canonical("csv");
+        byte[] sqlite = new byte[4096];
+        byte[] header = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, sqlite, 0, header.length);
+        Path db = Files.write(dir.resolve("old.db"), sqlite);
+        assertThat(run("import", "--db", db.toString(), csv.toString())).isEqualTo(2);
+        assertThat(stderr()).contains(db + " is an SQLite database, not a stegvis store").doesNotContain("sqlite_scanner");
+        assertThat(run("validate", "--db", db.toString(), csv.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("is an SQLite database").doesNotContain("sqlite_scanner");
+        assertThat(Files.readAllBytes(db)).isEqualTo(sqlite);
+    }
+
+    @Test
     void importWithErrorsExitsWithOneAndListsThem() throws Exception {
         Path csv = canonical("csv");
         Files.writeString(csv.resolve("events.csv"), Files.readString(csv.resolve("events.csv"))
@@ -91,7 +118,8 @@ class ImportCommandTest {
     void importWithTheWrongKeyExitsWithTwo() throws Exception {
         Path db = dir.resolve("s.duckdb");
         run("import", "--db", db.toString(), canonical("csv").toString());
-        Path key = Files.write(dir.resolve("other.key"), new byte[32]);
+        Path key = dir.resolve("other.key");
+        se.stegvis.ingest.PseudonymKey.generate(key).save();
         Files.writeString(dir.resolve("csv/events.csv"), "episode_id,event_date,event_type\nE2,2019-05-01,mapping_done\n");
         assertThat(run("import", "--db", db.toString(), "--key", key.toString(), dir.resolve("csv/events.csv").toString()))
                 .isEqualTo(2);

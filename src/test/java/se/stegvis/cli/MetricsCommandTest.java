@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,19 @@ class MetricsCommandTest {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    @Test
+    void aDbThatIsNotAStoreIsNamedAsSuch() throws Exception {
+        Path episodes = Files.writeString(dir.resolve("episodes.csv"), "episode_id,person_id\nE1,p1\n");
+        Run csv = run("metrics", "funnel", "--db", episodes.toString());
+        assertThat(csv.code()).isEqualTo(2);
+        assertThat(csv.err()).contains(episodes + " is not a stegvis store").doesNotContain("in-memory");
+        byte[] sqlite = Arrays.copyOf("SQLite format 3\0".getBytes(StandardCharsets.US_ASCII), 4096);
+        Path old = Files.write(dir.resolve("old.sqlite"), sqlite);
+        Run lite = run("metrics", "funnel", "--db", old.toString());
+        assertThat(lite.code()).isEqualTo(2);
+        assertThat(lite.err()).contains("is an SQLite database, not a stegvis store").doesNotContain("sqlite_scanner");
     }
 
     @Test

@@ -10,7 +10,7 @@ class PersonnummerTest {
     @Test
     void checkDigitFollowsLuhnOnTheTenDigitForm() {
         // Skatteverket's textbook example 811218-987(6).
-        assertThat(Personnummer.checkDigit("811218987")).isEqualTo(6);
+        assertThat(se.stegvis.ingest.Personnummer.checkDigit("811218987")).isEqualTo(6);
         assertThat(Personnummer.of(LocalDate.of(1981, 12, 18), 987)).isEqualTo("19811218-9876");
     }
 

@@ -5,6 +5,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.stegvis.dictionary.DataDictionary;
+import se.stegvis.hardening.PersonnummerScan;
 import se.stegvis.store.CohortStore;
 
 import java.io.OutputStream;
@@ -125,6 +126,28 @@ class ExportFormatsImportTest {
         assertThat(rows(db, "SELECT count(DISTINCT person_id) FROM episodes")).containsExactly("1");
         assertThat(rows(db, "SELECT CAST(event_date AS VARCHAR) FROM events ORDER BY 1")).containsExactly("2019-08-01", "2019-09-02");
         assertThat(rows(db, "SELECT CAST(fte AS VARCHAR) FROM staffing")).containsExactly("2.25");
+    }
+
+    @Test
+    void aWorkbookNamedAfterAPersonIsRecordedMaskedInTheImportLog() throws Exception {
+        Path db = dir.resolve("s.duckdb");
+        ImportResult result = importInto(db, workbook(dir.resolve("19910704-4571.xlsx"), "20190902"));
+        assertThat(errors).isEmpty();
+        assertThat(result.written()).isTrue();
+        List<String> logged = rows(db, "SELECT file_name FROM import_log ORDER BY file_name");
+        assertThat(logged).hasSize(3).allSatisfy(name -> assertThat(name).startsWith("19910704-****.xlsx sheet "));
+        assertThat(PersonnummerScan.in(String.join(" ", logged))).isEmpty();
+        assertThat(PersonnummerScan.inFile(db)).isEmpty();
+    }
+
+    @Test
+    void aCsvNotNamedAfterATableIsReportedUnderItsMaskedName() throws Exception {
+        Path db = dir.resolve("s.duckdb");
+        Path csv = CohortFiles.write(dir.resolve("in/Ludvika 910704 4571.csv"), "a,b", "1,2");
+        importInto(db, csv);
+        assertThat(errors).singleElement().extracting(ImportError::toString).asString()
+                .startsWith("Ludvika 910704 ****.csv: is not named after a table");
+        assertThat(PersonnummerScan.in(errors.toString())).isEmpty();
     }
 
     @Test

@@ -64,6 +64,16 @@ class ImportTest {
     }
 
     @Test
+    void textIsStoredInOneUnicodeFormSoNfdAndNfcSpellingsAreOneGroup() throws Exception {
+        Path db = dir.resolve("store.duckdb");
+        CohortFiles files = CohortFiles.canonical(dir.resolve("csv")).replace("episodes", ",Ludvika,", ",Ba\u030astad,");
+        importInto(db, files.folder());
+        assertThat(errors).isEmpty();
+        assertThat(column(db, "SELECT DISTINCT municipality FROM episodes WHERE municipality LIKE 'B%'"))
+                .containsExactly("B\u00e5stad");
+    }
+
+    @Test
     void storedValuesAreTypedCodedAndCrosswalked() throws Exception {
         Path db = dir.resolve("store.duckdb");
         importInto(db, CohortFiles.canonical(dir.resolve("csv")).folder());
@@ -188,12 +198,28 @@ class ImportTest {
     }
 
     @Test
+    void weakKeyFilesAreRefusedBeforeAnythingIsRead() throws Exception {
+        Path db = dir.resolve("store.duckdb");
+        Path folder = CohortFiles.canonical(dir.resolve("csv")).folder();
+        byte[] sixteen = new byte[16];
+        new java.security.SecureRandom().nextBytes(sixteen);
+        byte[] fewBytes = "abcdabcdabcdabcdabcdabcdabcdabcdabcd".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (byte[] weak : List.of(sixteen, "a".repeat(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII), fewBytes)) {
+            Path key = Files.write(dir.resolve("weak.key"), weak);
+            CohortImporter importer = CohortImporter.builder(DICTIONARY).keyFile(key).build();
+            assertThatThrownBy(() -> importer.importInto(db, List.of(folder))).isInstanceOf(ImportFailure.class)
+                    .hasMessageContaining("too weak to be a stegvis key");
+            assertThat(db).doesNotExist();
+        }
+    }
+
+    @Test
     void importWithAnotherKeyIsRefused() throws Exception {
         Path db = dir.resolve("store.duckdb");
         importInto(db, CohortFiles.canonical(dir.resolve("csv")).folder());
         byte[] before = Files.readAllBytes(db);
         Path otherKey = dir.resolve("other.key");
-        Files.write(otherKey, new byte[32]);
+        PseudonymKey.generate(otherKey).save();
         CohortImporter other = CohortImporter.builder(DICTIONARY).keyFile(otherKey).build();
         Path events = CohortFiles.write(dir.resolve("later/events.csv"), "episode_id,event_date,event_type", "E2,2019-05-01,mapping_done");
         assertThatThrownBy(() -> other.importInto(db, List.of(events)))

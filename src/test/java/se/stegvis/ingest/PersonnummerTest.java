@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,5 +82,46 @@ class PersonnummerTest {
         assertThat(Personnummer.findMasked("ab" + "0".repeat(20) + "8503121231", today)).as("inside a 32-character hash").isEmpty();
         assertThat(Personnummer.findMasked("M3.06,-304.4404296875 8503121231.5", today)).as("decimals in a chart").isEmpty();
         assertThat(Personnummer.findMasked("nr 8503121231.", today)).as("at the end of a sentence").containsExactly("850312****");
+    }
+
+    /** Every way a personnummer is written by hand or pasted from another system, each found inside free text. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "space                 | Ludvika 910704 4571",
+        "no-break space        | Ludvika 910704\u00a04571",
+        "dot                   | Ludvika 910704.4571",
+        "slash                 | Ludvika 910704/4571",
+        "dash with century     | Ludvika 19910704-4571",
+        "plus                  | Ludvika 910704+4571",
+        "no separator          | Ludvika 9107044571",
+        "century, no separator | Ludvika 199107044571",
+        "century and space     | Ludvika 19910704 4571",
+        "full-width digits     | Ludvika \uff19\uff11\uff10\uff17\uff10\uff14-\uff14\uff15\uff17\uff11",
+        "full-width hyphen     | Ludvika \uff19\uff11\uff10\uff17\uff10\uff14\uff0d\uff14\uff15\uff17\uff11",
+        "Arabic-Indic digits   | Ludvika \u0669\u0661\u0660\u0667\u0660\u0664 \u0664\u0665\u0667\u0661",
+        "mathematical digits   | Ludvika \ud835\udfeb\ud835\udfe3\ud835\udfe2\ud835\udfe9\ud835\udfe2\ud835\udfe6-\ud835\udfe6\ud835\udfe7\ud835\udfe9\ud835\udfe3"})
+    void findsEverySeparatorAndDigitForm(String form, String text) {
+        List<String> found = Personnummer.findMasked(text, TODAY);
+        assertThat(found).as(form).hasSize(1);
+        assertThat(found.get(0)).as("only the date part is shown").endsWith("****");
+        assertThat(Personnummer.mask(text)).as(form).doesNotContain("4571");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Ludvika 910704 4572",
+        "tel 0240 123456",
+        "910704  4571",
+        "9107044 4571",
+        "910704 45711",
+        "2019.08.01 1234"})
+    void leavesOtherNumbersAlone(String text) {
+        assertThat(Personnummer.findMasked(text, TODAY)).isEmpty();
+    }
+
+    @Test
+    void theColumnReadsTheSameFormsAsTheDetectorFinds() {
+        assertThat(Personnummer.parse("\uff11\uff19\uff19\uff11\uff10\uff17\uff10\uff14 \uff14\uff15\uff17\uff11", TODAY).twelveDigits())
+                .isEqualTo(Personnummer.parse("19910704-4571", TODAY).twelveDigits()).isEqualTo("199107044571");
     }
 }
