@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * Imports cohort files into the store, or validates them without writing. Rows are first read,
  * checked and pseudonymised into temporary staging tables and the cross-row checks run in SQL; only
  * when no error was found are the rows written, together with one import_log row per source. They are
- * written into a draft copy of the store ({@code <store>.importing}), which is committed, checkpointed
+ * written into a draft copy of the store (in {@code <store>.importing/}), which is committed, checkpointed
  * and flushed to disk and then renamed over the store in one atomic step. So the store file is at
  * every moment either its old bytes or the whole new import: a kill, a power cut or a full disk
  * before the rename leaves it byte for byte as it was (see {@link ImportStage}). The store stays open,
