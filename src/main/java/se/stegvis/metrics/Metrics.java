@@ -14,7 +14,8 @@ import se.stegvis.disclosure.DisclosurePolicy;
  * The metrics over a cohort store: the entry point for notebooks and the CLI. Every metric takes
  * a {@link Cohort} selection and an as-of date: episodes referred after it are not yet known,
  * events after it are ignored, and people still in the programme on it are censored, never
- * dropped. Disclosure control ({@link DisclosurePolicy#DEFAULT}) applies to every result unless
+ * dropped. A selection that matches nothing is refused with a {@link SelectionException}.
+ * Disclosure control ({@link DisclosurePolicy#DEFAULT}) applies to every result unless
  * {@link #unsuppressed()} is asked for, which is marked on the result.
  *
  * <pre>{@code
@@ -264,8 +265,11 @@ public final class Metrics {
         tables.clear();
     }
 
-    private QueryContext context(Cohort cohort, LocalDate asOf) {
-        return new QueryContext(connection, policy, Objects.requireNonNull(cohort), Objects.requireNonNull(asOf), tables);
+    /** The metric call's context, its selection resolved against the store ({@link StoreSelection}). */
+    private QueryContext context(Cohort cohort, LocalDate asOf) throws SQLException {
+        Objects.requireNonNull(asOf);
+        return new QueryContext(connection, policy, StoreSelection.resolve(connection, Objects.requireNonNull(cohort), asOf),
+                asOf, tables);
     }
 
     private interface Computation<T> {
