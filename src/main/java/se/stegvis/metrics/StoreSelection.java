@@ -42,7 +42,7 @@ final class StoreSelection {
                 rs.next();
                 if (rs.getLong(1) == 0) {
                     throw new SelectionException(null, "no episode matches the selection: " + cohort.describe()
-                            + "; referred by " + asOf);
+                            + "; as of " + asOf);
                 }
             }
         }

@@ -97,6 +97,40 @@ class CohortSelectionTest {
     }
 
     @Test
+    void programmeAndMunicipalityMatchInAnyCaseAndProgrammeByItsLabel() throws SQLException {
+        assertThat(ids(StoreSelection.resolve(db.connection, Cohort.all().programme("EVI").municipality("ludvika"), AS_OF)))
+                .containsExactly("c1:all:null");
+        assertThat(ids(StoreSelection.resolve(db.connection, Cohort.all().programme("UMA (young adults)"), AS_OF)))
+                .containsExactly("c3:all:null");
+    }
+
+    @Test
+    void anUnknownValueIsRefusedWithTheKnownOnes() {
+        Metrics m = Metrics.on(db.connection);
+        assertThatThrownBy(() -> m.funnel(Cohort.all().municipality("Ludvica"), AS_OF))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("municipality \"Ludvica\" matches no municipality in the store; known: Ludvika, O'Hara, Smedjebacken");
+        assertThatThrownBy(() -> m.funnel(Cohort.all().programme("evi", "xyz"), AS_OF))
+                .hasMessage("programme \"xyz\" matches no programme in the store; known: evi, uma");
+    }
+
+    @Test
+    void aValidSelectionWithNoEpisodeSaysSoInsteadOfAnEmptyResult() {
+        assertThatThrownBy(() -> Metrics.on(db.connection).funnel(
+                Cohort.all().programme("uma").referredBetween(LocalDate.of(2020, 1, 1), null), AS_OF))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no episode matches the selection: programme=[uma]; referred 2020-01-01..; as of 2024-12-31");
+    }
+
+    @Test
+    void aLeadTimeIntoReferralOrOutOfExitIsRefusedAsBackwards() {
+        assertThatThrownBy(() -> LeadTime.between(Milestone.FIRST_MEETING, Milestone.REFERRAL))
+                .hasMessage("a lead time from first_meeting to referral runs backwards:"
+                        + " referral is every episode's first milestone and exit its last");
+        assertThatThrownBy(() -> LeadTime.between(Milestone.EXIT, Milestone.FIRST_MEETING)).hasMessageContaining("runs backwards");
+    }
+
+    @Test
     void badSelectionsAreRefused() {
         assertThatThrownBy(() -> Cohort.all().referredBetween(LocalDate.of(2020, 1, 1), LocalDate.of(2019, 1, 1)))
                 .hasMessageContaining("before it starts");
