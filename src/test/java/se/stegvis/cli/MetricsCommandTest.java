@@ -128,6 +128,19 @@ class MetricsCommandTest {
     }
 
     @Test
+    void aUnitSplitMatchesInAnyCaseAndRefusesAnUnknownValue() {
+        Run ok = run("metrics", "leadtime", "--db", db.toString(), "--as-of", "2024-12-31", "--split-by", "municipality",
+                "--baseline", "a", "--comparison", "B", "--by", "arm", "--unsuppressed");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("baseline,7,").contains("comparison,3,");
+        Run r = run("metrics", "leadtime", "--db", db.toString(), "--split-by", "municipality", "--baseline", "A",
+                "--comparison", "Ludvica");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(
+                "stegvis metrics: --comparison \"Ludvica\" matches no municipality in the store; known: A, B");
+    }
+
+    @Test
     void aSelectionMatchingNoEpisodeSaysSoInsteadOfAnEmptyTable() {
         Run r = run("metrics", "leadtime", "--db", db.toString(), "--as-of", "2024-12-31", "--referred-from", "2024-03-01");
         assertThat(r.code()).isEqualTo(2);
