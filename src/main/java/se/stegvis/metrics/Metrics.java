@@ -171,8 +171,8 @@ public final class Metrics {
     }
 
     /**
-     * The context events up to {@code asOf} that concern a programme and municipality (null: any);
-     * empty when the store has no {@code context_events} (an optional table).
+     * The context events up to {@code asOf} that concern a programme and municipality (null: any), named
+     * as in a {@link Cohort} selection; empty when the store has no {@code context_events} (an optional table).
      */
     public java.util.List<ContextEvent> contextEvents(String programme, String municipality, LocalDate asOf) {
         return run(() -> {
@@ -180,7 +180,9 @@ public final class Metrics {
             if (!se.stegvis.store.CohortStore.hasTable(connection, "context_events")) {
                 return out;
             }
-            SqlQuery q = SqlQuery.load("context_events").bind("programme", programme).bind("municipality", municipality)
+            SqlQuery q = SqlQuery.load("context_events")
+                    .bind("programme", StoreSelection.resolve(connection, "programme", GroupBy.PROGRAMME, programme))
+                    .bind("municipality", StoreSelection.resolve(connection, "municipality", GroupBy.MUNICIPALITY, municipality))
                     .bind("as_of", asOf);
             try (var ps = q.prepare(connection); var rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -60,6 +60,14 @@ final class StoreSelection {
     }
 
     /**
+     * The stored spelling of {@code value} (null stays null: any), for a query that takes one value and
+     * compares it case-insensitively; fails as a selection does when the store has no such value.
+     */
+    static String resolve(Connection connection, String option, GroupBy attribute, String value) throws SQLException {
+        return value == null ? null : match(connection, option, attribute, List.of(value))[0];
+    }
+
+    /**
      * The stored values of {@code attribute} that each of {@code given} (the values of {@code option})
      * names: equal when folded (case, accents, Unicode form, as {@link DataDictionary#fold}), or, for a
      * programme, a code whose label or short label (before " (") is {@code given}. Every stored

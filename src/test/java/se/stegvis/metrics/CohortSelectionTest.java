@@ -31,6 +31,8 @@ class CohortSelectionTest {
         db.episode("c4", "evi", "O'Hara", "2019-01-01").gender("x");
         db.episode("c5", "evi", "Ludvika", "2025-02-01").gender("k");
         db.episode("c6", "evi", "Ludvika", "2018-01-01").consultation();
+        db.contextEvent("evi", "Ludvika", "2019-04-01", "2019-09-30", "intake_stop", "Intagsstopp");
+        db.contextEvent("evi", "Smedjebacken", "2020-04-01", null, "reform", "Reform");
     }
 
     @AfterAll
@@ -113,6 +115,14 @@ class CohortSelectionTest {
                 .hasMessage("municipality \"Ludvica\" matches no municipality in the store; known: Ludvika, O'Hara, Smedjebacken");
         assertThatThrownBy(() -> m.funnel(Cohort.all().programme("evi", "xyz"), AS_OF))
                 .hasMessage("programme \"xyz\" matches no programme in the store; known: evi, uma");
+    }
+
+    @Test
+    void contextEventsAreSelectedAsEpisodesAre() {
+        Metrics m = Metrics.on(db.connection);
+        assertThat(m.contextEvents("EVI", "ludvika", AS_OF)).extracting(ContextEvent::kind).containsExactly("intake_stop");
+        assertThatThrownBy(() -> m.contextEvents("evi", "Ludvica", AS_OF))
+                .hasMessage("municipality \"Ludvica\" matches no municipality in the store; known: Ludvika, O'Hara, Smedjebacken");
     }
 
     @Test
