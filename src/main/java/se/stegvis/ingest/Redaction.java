@@ -16,10 +16,12 @@ final class Redaction {
 
     /** The value as it may appear in a message: masked if it holds or could be a personnummer, shortened if huge. */
     static String forMessage(String text) {
-        // Shortening can itself make one: "...12350312-123231" cut after "1232" reads as a personnummer.
-        String cut = cut(text);
-        boolean identifying = identifying(text) || identifying(cut);
-        return printable(identifying ? cut(Personnummer.mask(text)) : cut);
+        // Escaping comes first, since its digits can make one ("\u0001" + "850312..." reads as 0001850312);
+        // so can shortening: "...12350312-123231" cut after "1232" reads as a personnummer.
+        String shown = printable(text);
+        String cut = cut(shown);
+        boolean identifying = identifying(shown) || identifying(cut);
+        return identifying ? cut(Personnummer.mask(shown)) : cut;
     }
 
     /**
@@ -27,7 +29,8 @@ final class Redaction {
      * (a name like {@code 19910704-4571.xlsx} is the person's number).
      */
     static String name(String name) {
-        return printable(identifying(name) ? Personnummer.mask(name) : name);
+        String shown = printable(name); // escaped first: an escape's digits can join a number (see forMessage)
+        return identifying(shown) ? Personnummer.mask(shown) : shown;
     }
 
     /**

@@ -24,4 +24,17 @@ class RedactionTest {
         String value = "Arbetsförmedlingen ".repeat(6);
         assertThat(Redaction.forMessage(value)).isEqualTo(value.substring(0, 80) + "…");
     }
+
+    @Test
+    void theDigitsOfAnEscapedControlCharacterNeverCompleteAPersonnummer() {
+        // U+0001 is shown as "\u0001"; its digits and the six after it read 0001850312, a valid
+        // samordningsnummer (2000-01-25, check digit 2). Found by Jazzer (make fuzz).
+        String value = "\u0001850312";
+        assertThat(PersonnummerScan.in(value)).isEmpty();
+        assertThat(PersonnummerScan.in("\\u0001850312")).isNotEmpty();
+        String shown = Redaction.forMessage(value);
+        assertThat(shown).startsWith("\\u");
+        assertThat(PersonnummerScan.in(shown)).isEmpty();
+        assertThat(PersonnummerScan.in(Redaction.name(value + ".csv"))).isEmpty();
+    }
 }
