@@ -43,7 +43,9 @@ class LogisticGoldenTest {
             return LogisticRegression.fit(Golden.doubles(in, "status"), Design.builder(in.size())
                     .numeric("trt", Golden.doubles(in, "trt")).factor("celltype", Golden.strings(in, "celltype")).build());
         }
-        List<Map<String, String>> in = CoxGoldenTest.complete(Golden.input("cox_lung.csv"));
+        // "lung" uses all 228 rows (its one NA is in ph.ecog, which that model leaves out)
+        List<Map<String, String>> in = name.equals("lung") ? Golden.input("cox_lung.csv")
+                : CoxGoldenTest.complete(Golden.input("cox_lung.csv"));
         if (name.equals("lung_ecog012")) {
             in = in.stream().filter(r -> !r.get("ph.ecog").equals("3")).toList();
         }
