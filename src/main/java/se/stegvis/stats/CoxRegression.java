@@ -22,8 +22,9 @@ import java.util.stream.IntStream;
  * likelihood-ratio and score tests still assume independent rows (as R notes).
  *
  * <p>Refused in words: no events, a constant or collinear covariate, lengths that differ, an entry
- * not before its exit, no convergence in 20 iterations (typically a coefficient going to infinity,
- * e.g. a factor level without events; R warns and prints it anyway).
+ * not before its exit, no convergence in 20 iterations, and a coefficient going to infinity (e.g. a
+ * factor level without events), detected as R detects it for its warning "Loglik converged before
+ * variable ...; coefficient may be infinite" (R prints the meaningless estimate anyway).
  */
 public final class CoxRegression {
     private static final double EPS = 1e-9;
@@ -153,6 +154,21 @@ public final class CoxRegression {
             if (!converged) {
                 throw new IllegalStateException("the Cox model did not converge in " + MAX_ITER + " iterations; a coefficient"
                         + " is probably infinite (e.g. a covariate level with no events, or a covariate that separates events)");
+            }
+            // R's coxph.fit warns "Loglik converged before variable j; coefficient may be infinite" when
+            // the next Newton step |I^-1 U| is still above eps and toler.inf |coef| (toler.inf =
+            // sqrt(eps)); the estimate and its standard error are then meaningless, so refuse.
+            double[] next = info.solve(at.score());
+            List<String> infinite = new ArrayList<>();
+            for (int j = 0; j < p; j++) {
+                if (Math.abs(next[j]) > EPS && Math.abs(next[j]) > Math.sqrt(EPS) * Math.abs(newBeta[j])) {
+                    infinite.add(names.get(j));
+                }
+            }
+            if (!infinite.isEmpty()) {
+                throw new IllegalStateException("the log-likelihood converged before the coefficient" + (infinite.size() == 1 ? "" : "s")
+                        + " of " + infinite + ", which go" + (infinite.size() == 1 ? "es" : "") + " to infinity (as R warns: coefficient"
+                        + " may be infinite), e.g. a covariate level with no events or one that separates events; merge or drop it");
             }
             double[][] naive = info.inverse();
             double[][] variance = naive;
