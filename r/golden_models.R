@@ -40,6 +40,9 @@ cox_out <- function(fit, name) {
                robust_score = if (robust) fit$rscore else NA,
                robust_score_p = if (robust) pchisq(fit$rscore, df, lower.tail = FALSE) else NA,
                iter = fit$iter), sprintf("cox_%s_tests.csv", name))
+  # proportional hazards: cox.zph with its defaults (transform "km", per term and GLOBAL)
+  z <- cox.zph(fit)$table
+  w(data.frame(term = rownames(z), chisq = z[, "chisq"], df = z[, "df"], p = z[, "p"]), sprintf("cox_%s_zph.csv", name))
 }
 for (ties in c("efron", "breslow")) {
   cox_out(coxph(Surv(time, status) ~ age + sex + ph.ecog, data = lung_d, ties = ties), paste0("lung_", ties))

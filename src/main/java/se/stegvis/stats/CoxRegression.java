@@ -106,6 +106,16 @@ public final class CoxRegression {
             return newtonRaphson(pl, design.names(), events);
         }
 
+        /**
+         * Proportional-hazards test of the fitted model, as R's {@code cox.zph(fit)}: see {@link CoxZph}.
+         * Fits the model first (the same refusals apply).
+         */
+        public CoxZph proportionalHazards(double[] entry, double[] time, boolean[] event, Design design) {
+            CoxFit fit = fit(entry, time, event, design);
+            double[] beta = fit.terms().stream().mapToDouble(CoxTerm::coef).toArray();
+            return CoxZph.test(new PartialLikelihood(entry, time, event, design, strata, ties), beta, entry, time, event, design);
+        }
+
         private CoxFit newtonRaphson(PartialLikelihood pl, List<String> names, int events) {
             int p = names.size();
             double[] beta = new double[p];
@@ -378,7 +388,21 @@ public final class CoxRegression {
             return s;
         }
 
+        /** Receives each event time's score and information (the tie's rows minus their risk-set means). */
+        interface Listener {
+            void at(double time, double[] score, double[][] information);
+        }
+
         private void sweep(double[] beta, double[] loglik, double[] u, double[][] imat, List<List<EventTime>> eventTimes) {
+            sweep(beta, loglik, u, imat, eventTimes, null);
+        }
+
+        void sweep(double[] beta, Listener listener) {
+            sweep(beta, new double[1], new double[p], new double[p][p], null, listener);
+        }
+
+        private void sweep(double[] beta, double[] loglik, double[] u, double[][] imat, List<List<EventTime>> eventTimes,
+                Listener listener) {
             for (int s = 0; s < byTime.size(); s++) {
                 int[] tOrder = byTime.get(s);
                 int[] eOrder = byEntry.get(s);
@@ -405,9 +429,6 @@ public final class CoxRegression {
                             a0 += r;
                             accumulate(a1, a2, x[k], r);
                             loglik[0] += eta;
-                            for (int j = 0; j < p; j++) {
-                                u[j] += x[k][j];
-                            }
                         }
                     }
                     for (; i2 < eOrder.length && entry[eOrder[i2]] >= t; i2++) {
@@ -424,6 +445,16 @@ public final class CoxRegression {
                     double[] meanHazard = new double[p];
                     double[] deathMeanHazard = new double[p];
                     double[] deathMean = new double[p];
+                    // this time's score (the deaths' x minus the risk-set means below) and information, apart for cox.zph
+                    double[] scoreT = new double[p];
+                    for (int q = i1 - 1; q >= 0 && time[tOrder[q]] == t; q--) {
+                        if (event[tOrder[q]]) {
+                            for (int j = 0; j < p; j++) {
+                                scoreT[j] += x[tOrder[q]][j];
+                            }
+                        }
+                    }
+                    double[][] infoT = new double[p][p];
                     for (int k = 0; k < deaths; k++) {
                         // Efron: the k-th of d tied deaths sees the risk set minus k/d of the dying
                         double frac = ties == Ties.EFRON ? (double) k / deaths : 0;
@@ -432,11 +463,11 @@ public final class CoxRegression {
                         double[] mean = new double[p];
                         for (int j = 0; j < p; j++) {
                             mean[j] = (s1[j] - frac * a1[j]) / denom;
-                            u[j] -= mean[j];
+                            scoreT[j] -= mean[j];
                         }
                         for (int j = 0; j < p; j++) {
                             for (int l = 0; l < p; l++) {
-                                imat[j][l] += (s2[j][l] - frac * a2[j][l]) / denom - mean[j] * mean[l];
+                                infoT[j][l] += (s2[j][l] - frac * a2[j][l]) / denom - mean[j] * mean[l];
                             }
                         }
                         hazard += 1 / denom;
@@ -446,6 +477,15 @@ public final class CoxRegression {
                             deathMeanHazard[j] += mean[j] * (1 - frac) / denom;
                             deathMean[j] += mean[j] / deaths;
                         }
+                    }
+                    for (int j = 0; j < p; j++) {
+                        u[j] += scoreT[j];
+                        for (int l = 0; l < p; l++) {
+                            imat[j][l] += infoT[j][l];
+                        }
+                    }
+                    if (listener != null) {
+                        listener.at(t, scoreT, infoT);
                     }
                     times.add(new EventTime(t, hazard, deathHazard, meanHazard, deathMeanHazard, deathMean));
                 }

@@ -17,14 +17,22 @@ import java.util.regex.Pattern;
  * {@link LogisticRegression} adds its own. A constant covariate (one value, or one level) is refused,
  * because its coefficient is not identifiable.
  *
- * @param names term names, one per column of {@code x}
+ * @param names coefficient names, one per column of {@code x}
  * @param x the rows (n x p), as given; not copied again by the models
+ * @param terms the covariates as given, one per term (a factor is one term of several columns)
+ * @param assign for each column, the index of its term in {@code terms} (R's {@code assign})
  */
-public record Design(List<String> names, double[][] x) {
+public record Design(List<String> names, double[][] x, List<String> terms, int[] assign) {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     public Design {
         names = List.copyOf(names);
+        terms = List.copyOf(terms);
+    }
+
+    /** The columns of term {@code t}. */
+    int[] columnsOf(int t) {
+        return java.util.stream.IntStream.range(0, assign.length).filter(j -> assign[j] == t).toArray();
     }
 
     public static Builder builder(int n) {
@@ -44,6 +52,8 @@ public record Design(List<String> names, double[][] x) {
         private final int n;
         private final List<String> names = new ArrayList<>();
         private final List<double[]> columns = new ArrayList<>();
+        private final List<String> terms = new ArrayList<>();
+        private final List<Integer> assign = new ArrayList<>();
 
         private Builder(int n) {
             this.n = n;
@@ -63,6 +73,8 @@ public record Design(List<String> names, double[][] x) {
             }
             names.add(name);
             columns.add(values.clone());
+            assign.add(terms.size());
+            terms.add(name);
             return this;
         }
 
@@ -81,7 +93,9 @@ public record Design(List<String> names, double[][] x) {
                 }
                 names.add(name + level);
                 columns.add(d);
+                assign.add(terms.size());
             }
+            terms.add(name);
             return this;
         }
 
@@ -95,7 +109,7 @@ public record Design(List<String> names, double[][] x) {
                     x[i][j] = columns.get(j)[i];
                 }
             }
-            return new Design(names, x);
+            return new Design(names, x, terms, assign.stream().mapToInt(Integer::intValue).toArray());
         }
     }
 

@@ -47,14 +47,40 @@ class CoxGoldenTest {
         assertThat(fit.wald().df()).isEqualTo(Integer.parseInt(s.get("df")));
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"lung,efron", "lung,breslow", "veteran,efron", "veteran,breslow", "veteran_strata,efron",
+        "veteran_strata,breslow", "heart_cluster,efron", "heart_cluster,breslow"})
+    void matchesCoxZph(String dataset, String ties) {
+        CoxZph zph = zph(dataset, CoxRegression.Ties.valueOf(ties.toUpperCase()));
+        String name = "cox_" + dataset + "_" + ties + "_zph";
+        List<Map<String, String>> g = Golden.golden(name + ".csv");
+        assertThat(zph.rows()).extracting(CoxZph.Row::term).containsExactlyElementsOf(List.of(Golden.strings(g, "term")));
+        for (int i = 0; i < g.size(); i++) {
+            CoxZph.Row r = zph.rows().get(i);
+            assertThat(r.df()).isEqualTo(Integer.parseInt(g.get(i).get("df")));
+            relative(name + " " + r.term() + " chisq", g.get(i).get("chisq"), r.chisq());
+            relative(name + " " + r.term() + " p", g.get(i).get("p"), r.p());
+        }
+    }
+
     static CoxFit fit(String dataset, CoxRegression.Ties ties) {
+        return (CoxFit) model(dataset, ties, false);
+    }
+
+    static CoxZph zph(String dataset, CoxRegression.Ties ties) {
+        return (CoxZph) model(dataset, ties, true);
+    }
+
+    /** The dataset's fit, or its cox.zph. */
+    private static Object model(String dataset, CoxRegression.Ties ties, boolean zph) {
         CoxRegression.Options o = CoxRegression.options().withTies(ties);
         return switch (dataset) {
             case "lung" -> {
                 List<Map<String, String>> in = complete(Golden.input("cox_lung.csv"));
                 Design d = Design.builder(in.size()).numeric("age", Golden.doubles(in, "age"))
                         .numeric("sex", Golden.doubles(in, "sex")).factor("ph.ecog", Golden.strings(in, "ph.ecog")).build();
-                yield o.fit(null, Golden.doubles(in, "time"), Golden.events(in), d);
+                yield zph ? o.proportionalHazards(null, Golden.doubles(in, "time"), Golden.events(in), d)
+                        : o.fit(null, Golden.doubles(in, "time"), Golden.events(in), d);
             }
             case "veteran", "veteran_strata" -> {
                 List<Map<String, String>> in = Golden.input("cox_veteran.csv");
@@ -63,14 +89,16 @@ class CoxGoldenTest {
                 if (dataset.equals("veteran_strata")) {
                     o = o.withStrata(Golden.strings(in, "prior"));
                 }
-                yield o.fit(null, Golden.doubles(in, "time"), Golden.events(in), d);
+                yield zph ? o.proportionalHazards(null, Golden.doubles(in, "time"), Golden.events(in), d)
+                        : o.fit(null, Golden.doubles(in, "time"), Golden.events(in), d);
             }
             case "heart_cluster" -> {
                 List<Map<String, String>> in = Golden.input("cox_heart.csv");
                 Design d = Design.builder(in.size()).numeric("age", Golden.doubles(in, "age"))
                         .numeric("surgery", Golden.doubles(in, "surgery")).build();
-                yield o.withCluster(Golden.strings(in, "id")).fit(Golden.doubles(in, "entry"), Golden.doubles(in, "time"),
-                        Golden.events(in), d);
+                o = o.withCluster(Golden.strings(in, "id"));
+                yield zph ? o.proportionalHazards(Golden.doubles(in, "entry"), Golden.doubles(in, "time"), Golden.events(in), d)
+                        : o.fit(Golden.doubles(in, "entry"), Golden.doubles(in, "time"), Golden.events(in), d);
             }
             default -> throw new IllegalArgumentException(dataset);
         };
