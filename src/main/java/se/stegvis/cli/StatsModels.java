@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import se.stegvis.stats.CoxFit;
 import se.stegvis.stats.CoxRegression;
 import se.stegvis.stats.CoxTerm;
+import se.stegvis.stats.CoxZph;
 import se.stegvis.stats.Design;
 import se.stegvis.stats.GlmTerm;
 import se.stegvis.stats.LogisticFit;
@@ -115,6 +116,10 @@ final class StatsModels {
         @Option(names = "--tests", description = "Print the model's tests (likelihood ratio, Wald, score) instead of the terms.")
         boolean tests;
 
+        @Option(names = "--zph", description = "Print the proportional-hazards test per term and GLOBAL instead of the terms"
+                + " (R: cox.zph(fit), transform \"km\").")
+        boolean zph;
+
         @Override
         public Integer call() {
             try {
@@ -132,11 +137,16 @@ final class StatsModels {
                         used.add(extra);
                     }
                 }
+                if (tests && zph) {
+                    throw new IllegalArgumentException("choose one of --tests, --zph");
+                }
                 StatsCsv csv = read(common, input, used, covariates.lower());
                 boolean late = csv.has("entry");
                 CoxRegression.Options o = CoxRegression.options().withTies(t)
                         .withStrata(s == null ? null : csv.strings(s)).withCluster(c == null ? null : csv.strings(c));
-                CoxFit fit = o.fit(late ? csv.doubles("entry") : null, csv.doubles("time"), csv.events("status"), covariates.design(csv));
+                double[] entry = late ? csv.doubles("entry") : null;
+                Design design = covariates.design(csv);
+                CoxFit fit = o.fit(entry, csv.doubles("time"), csv.events("status"), design);
                 String formula = "Surv(" + (late ? "entry, " : "") + "time, status) ~ " + String.join(" + ", covariates.lower())
                         + (s == null ? "" : " + strata(" + s + ")");
                 StatsCsv.Writer w = common.writer(
@@ -149,7 +159,12 @@ final class StatsModels {
                                 : "robust_se: sandwich variance clustered by '" + c + "'; z, p and the Wald test use it (as R).",
                         "R check: summary(coxph(" + formula + ", data = d" + (t == CoxRegression.Ties.BRESLOW ? ", ties = \"breslow\"" : "")
                                 + (c == null ? "" : ", cluster = " + c) + "))");
-                if (tests) {
+                if (zph) {
+                    w.header("term", "chisq", "df", "p");
+                    for (CoxZph.Row r : o.proportionalHazards(entry, csv.doubles("time"), csv.events("status"), design).rows()) {
+                        w.row(r.term(), r.chisq(), r.df(), r.p());
+                    }
+                } else if (tests) {
                     w.header("test", "statistic", "df", "p");
                     testRow(w, "likelihood_ratio", fit.likelihoodRatio());
                     testRow(w, "wald", fit.wald());

@@ -282,6 +282,12 @@ class StatsCommandTest {
     }
 
     @Test
+    void coxZphIsRsCoxZphTable() throws IOException {
+        matchesGolden(run("cox", "--input", IN.resolve("cox_lung.csv").toString(), "--covariates", "age,sex,ph.ecog",
+                "--factors", "ph.ecog", "--ties", "breslow", "--zph"), "cox_lung_breslow_zph.csv");
+    }
+
+    @Test
     void coxRefusesInWords(@TempDir Path dir) throws IOException {
         String lung = IN.resolve("cox_lung.csv").toString();
         assertThat(run("cox", "--input", lung, "--covariates", "age,weight").err())
