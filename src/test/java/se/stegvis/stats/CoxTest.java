@@ -75,4 +75,17 @@ class CoxTest {
         CoxFit breslow = CoxRegression.options().withTies(CoxRegression.Ties.BRESLOW).fit(null, time, event, d);
         assertThat(efron.terms().get(0).coef()).isCloseTo(breslow.terms().get(0).coef(), within(1e-14));
     }
+
+    @Test
+    void tinyUnitsAreNotMistakenForCollinearity() {
+        // age in centuries of a microsecond: the information is ~1e-28, still a valid model
+        double[] x = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3};
+        double[] tiny = x.clone();
+        for (int i = 0; i < tiny.length; i++) {
+            tiny[i] *= 1e-14;
+        }
+        double b = CoxRegression.fit(TIME, EVENT, Design.builder(10).numeric("x", x).build()).terms().get(0).coef();
+        double bTiny = CoxRegression.fit(TIME, EVENT, Design.builder(10).numeric("x", tiny).build()).terms().get(0).coef();
+        assertThat(bTiny * 1e-14).isCloseTo(b, within(1e-9 * Math.abs(b)));
+    }
 }
