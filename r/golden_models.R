@@ -27,9 +27,11 @@ heart_d <- rdm("cox_heart.csv")
 
 cox_out <- function(fit, name) {
   s <- summary(fit)$coefficients
+  ci <- summary(fit)$conf.int
   robust <- !is.null(fit$naive.var)
   terms <- data.frame(term = rownames(s), coef = s[, "coef"], exp_coef = s[, "exp(coef)"], se = s[, "se(coef)"],
-                      robust_se = if (robust) s[, "robust se"] else NA, z = s[, "z"], p = s[, "Pr(>|z|)"])
+                      robust_se = if (robust) s[, "robust se"] else NA, z = s[, "z"], p = s[, "Pr(>|z|)"],
+                      lower = ci[, "lower .95"], upper = ci[, "upper .95"])
   w(terms, sprintf("cox_%s_terms.csv", name))
   df <- length(fit$coefficients)
   lr <- 2 * diff(fit$loglik)
@@ -56,7 +58,9 @@ for (ties in c("efron", "breslow")) {
 # ---- logistic regression: glm(family = binomial), R's glm.fit defaults (epsilon 1e-8, maxit 25) ----
 glm_out <- function(fit, name) {
   s <- summary(fit)$coefficients
-  w(data.frame(term = rownames(s), estimate = s[, 1], se = s[, 2], z = s[, 3], p = s[, 4]), sprintf("glm_%s_terms.csv", name))
+  ci <- confint.default(fit)  # Wald, as LogisticRegression; confint() would profile the likelihood
+  w(data.frame(term = rownames(s), estimate = s[, 1], se = s[, 2], z = s[, 3], p = s[, 4], lower = ci[, 1], upper = ci[, 2]),
+    sprintf("glm_%s_terms.csv", name))
   w(data.frame(n = nrow(fit$model), deviance = fit$deviance, null_deviance = fit$null.deviance,
                df_residual = fit$df.residual, df_null = fit$df.null, aic = fit$aic, iter = fit$iter),
     sprintf("glm_%s_fit.csv", name))

@@ -17,6 +17,7 @@ import se.stegvis.stats.CoxTerm;
 import se.stegvis.stats.CoxZph;
 import se.stegvis.stats.Design;
 import se.stegvis.stats.GlmTerm;
+import se.stegvis.stats.Interval;
 import se.stegvis.stats.LogisticFit;
 import se.stegvis.stats.LogisticRegression;
 import se.stegvis.stats.ModelTest;
@@ -154,7 +155,8 @@ final class StatsModels {
                                 + " log-likelihood change of 1e-9 (" + fit.iterations() + " iterations).",
                         "n = " + fit.n() + ", events = " + fit.events() + ", log-likelihood " + fit.loglikNull() + " (null), "
                                 + fit.loglik() + " (model).",
-                        "Categorical covariates: treatment contrasts, the first sorted level the reference; exp_coef = hazard ratio.",
+                        "Categorical covariates: treatment contrasts, the first sorted level the reference; exp_coef = hazard ratio,"
+                                + " lower/upper its Wald interval at level " + common.level + " (R: summary(fit)$conf.int).",
                         c == null ? "Standard errors from the inverse information (independent rows)."
                                 : "robust_se: sandwich variance clustered by '" + c + "'; z, p and the Wald test use it (as R).",
                         "R check: summary(coxph(" + formula + ", data = d" + (t == CoxRegression.Ties.BRESLOW ? ", ties = \"breslow\"" : "")
@@ -173,14 +175,16 @@ final class StatsModels {
                         testRow(w, "robust_score", fit.robustScore());
                     }
                 } else if (c == null) {
-                    w.header("term", "coef", "exp_coef", "se", "z", "p");
+                    w.header("term", "coef", "exp_coef", "se", "z", "p", "lower", "upper");
                     for (CoxTerm r : fit.terms()) {
-                        w.row(r.term(), r.coef(), r.expCoef(), r.se(), r.z(), r.p());
+                        Interval hr = r.hazardRatio(common.level);
+                        w.row(r.term(), r.coef(), r.expCoef(), r.se(), r.z(), r.p(), hr.lower(), hr.upper());
                     }
                 } else {
-                    w.header("term", "coef", "exp_coef", "se", "robust_se", "z", "p");
+                    w.header("term", "coef", "exp_coef", "se", "robust_se", "z", "p", "lower", "upper");
                     for (CoxTerm r : fit.terms()) {
-                        w.row(r.term(), r.coef(), r.expCoef(), r.se(), r.robustSe(), r.z(), r.p());
+                        Interval hr = r.hazardRatio(common.level);
+                        w.row(r.term(), r.coef(), r.expCoef(), r.se(), r.robustSe(), r.z(), r.p(), hr.lower(), hr.upper());
                     }
                 }
                 w.flush();
@@ -220,11 +224,13 @@ final class StatsModels {
                                 + " estimate = log odds (ratio), dispersion 1.",
                         "n = " + fit.n() + ", deviance " + fit.deviance() + " on " + fit.dfResidual() + " df, null deviance "
                                 + fit.nullDeviance() + " on " + fit.dfNull() + " df, AIC " + fit.aic() + ".",
-                        "Categorical covariates: treatment contrasts, the first sorted level the reference.",
+                        "Categorical covariates: treatment contrasts, the first sorted level the reference; lower/upper: Wald"
+                                + " interval of the estimate at level " + common.level + " (R: confint.default, not the profiled confint).",
                         "R check: summary(glm(" + y + " ~ " + String.join(" + ", covariates.lower()) + ", family = binomial, data = d))");
-                w.header("term", "estimate", "se", "z", "p");
+                w.header("term", "estimate", "se", "z", "p", "lower", "upper");
                 for (GlmTerm r : fit.terms()) {
-                    w.row(r.term(), r.estimate(), r.se(), r.z(), r.p());
+                    Interval ci = r.wald(common.level);
+                    w.row(r.term(), r.estimate(), r.se(), r.z(), r.p(), ci.lower(), ci.upper());
                 }
                 w.flush();
                 return 0;

@@ -11,4 +11,13 @@ package se.stegvis.stats;
  * @param z coef / se, or coef / robustSe when clustered (as R)
  * @param p two-sided normal p-value of z
  */
-public record CoxTerm(String term, double coef, double expCoef, double se, double robustSe, double z, double p) {}
+public record CoxTerm(String term, double coef, double expCoef, double se, double robustSe, double z, double p) {
+    /**
+     * The hazard ratio with its Wald interval exp(coef -+ z se), using the robust se when clustered,
+     * as R's {@code summary(fit, conf.int = level)$conf.int} ("lower .95", "upper .95").
+     */
+    public Interval hazardRatio(double level) {
+        double half = ConfType.z(level) * (Double.isNaN(robustSe) ? se : robustSe);
+        return new Interval(expCoef, Math.exp(coef - half), Math.exp(coef + half), level);
+    }
+}

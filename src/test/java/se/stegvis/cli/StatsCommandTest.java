@@ -245,7 +245,7 @@ class StatsCommandTest {
         Run r = run("cox", "--input", IN.resolve("cox_lung.csv").toString(), "--covariates", "age,sex,ph.ecog", "--factors", "ph.ecog");
         assertThat(r.err()).contains("dropped 1 of 228 rows with NA in ph.ecog (as R's na.omit)");
         assertThat(r.out()).contains("# Cox proportional hazards, efron ties").contains("n = 227, events = 164");
-        assertThat(r.csvLines().get(0)).isEqualTo("term,coef,exp_coef,se,z,p");
+        assertThat(r.csvLines().get(0)).isEqualTo("term,coef,exp_coef,se,z,p,lower,upper");
         matchesGolden(r, "cox_lung_efron_terms.csv");
     }
 
@@ -253,7 +253,7 @@ class StatsCommandTest {
     void coxTakesLateEntryStrataClusterAndBreslow() throws IOException {
         Run heart = run("cox", "--input", IN.resolve("cox_heart.csv").toString(), "--covariates", "age,surgery",
                 "--cluster", "id", "--ties", "breslow");
-        assertThat(heart.csvLines().get(0)).isEqualTo("term,coef,exp_coef,se,robust_se,z,p");
+        assertThat(heart.csvLines().get(0)).isEqualTo("term,coef,exp_coef,se,robust_se,z,p,lower,upper");
         matchesGolden(heart, "cox_heart_cluster_breslow_terms.csv");
         // celltype is text, so categorical without --factors; prior is the stratum
         matchesGolden(run("cox", "--input", IN.resolve("cox_veteran.csv").toString(), "--covariates", "trt,celltype",
@@ -305,7 +305,7 @@ class StatsCommandTest {
     @Test
     void glmMatchesRAndRefusesSeparation(@TempDir Path dir) throws IOException {
         Run r = run("glm", "--input", IN.resolve("cox_veteran.csv").toString(), "--outcome", "status", "--covariates", "trt,celltype");
-        assertThat(r.csvLines().get(0)).isEqualTo("term,estimate,se,z,p");
+        assertThat(r.csvLines().get(0)).isEqualTo("term,estimate,se,z,p,lower,upper");
         matchesGolden(r, "glm_veteran_terms.csv");
         Run lung = run("glm", "--input", IN.resolve("cox_lung.csv").toString(), "--outcome", "status", "--covariates", "age,sex");
         assertThat(lung.err()).isEmpty(); // the NA is in ph.ecog, which this model does not use

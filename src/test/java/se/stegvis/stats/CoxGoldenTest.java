@@ -29,6 +29,8 @@ class CoxGoldenTest {
             relative(name + " " + t.term() + " robust_se", r.get("robust_se"), t.robustSe());
             relative(name + " " + t.term() + " z", r.get("z"), t.z());
             relative(name + " " + t.term() + " p", r.get("p"), t.p());
+            relative(name + " " + t.term() + " lower", r.get("lower"), t.hazardRatio(0.95).lower());
+            relative(name + " " + t.term() + " upper", r.get("upper"), t.hazardRatio(0.95).upper());
         }
         Map<String, String> s = Golden.golden(name + "_tests.csv").get(0);
         assertThat(fit.n()).isEqualTo(Integer.parseInt(s.get("n")));

@@ -26,6 +26,8 @@ class LogisticGoldenTest {
             relative(name + " " + t.term() + " se", r.get("se"), t.se());
             relative(name + " " + t.term() + " z", r.get("z"), t.z());
             relative(name + " " + t.term() + " p", r.get("p"), t.p());
+            relative(name + " " + t.term() + " lower", r.get("lower"), t.wald(0.95).lower());
+            relative(name + " " + t.term() + " upper", r.get("upper"), t.wald(0.95).upper());
         }
         Map<String, String> s = Golden.golden("glm_" + name + "_fit.csv").get(0);
         assertThat(fit.n()).isEqualTo(Integer.parseInt(s.get("n")));
