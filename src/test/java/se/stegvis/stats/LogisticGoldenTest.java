@@ -13,6 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Logistic regression against R's glm(family = binomial) (r/golden_models.R), within 1e-6 relative. */
 class LogisticGoldenTest {
 
+    @org.junit.jupiter.api.AfterAll
+    static void report() {
+        CoxGoldenTest.report();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"lung", "lung_ecog012", "veteran"})
     void matchesGlm(String name) {
