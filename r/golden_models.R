@@ -54,6 +54,12 @@ for (ties in c("efron", "breslow")) {
   cox_out(coxph(Surv(entry, time, status) ~ age + surgery, data = heart_d, cluster = id, ties = ties),
           paste0("heart_cluster_", ties))
 }
+# The demo cohort's lead times (written by make golden before this runs): thousands of rows, integer
+# days with many ties, the group (programme or municipality) as a factor.
+for (case in c("exit", "first_meeting")) {
+  d <- rdm(sprintf("demo_leadtime_%s.csv", case)); d$group <- factor(d$group)
+  for (ties in c("efron", "breslow")) cox_out(coxph(Surv(time, status) ~ group, data = d, ties = ties), sprintf("demo_%s_%s", case, ties))
+}
 
 # ---- logistic regression: glm(family = binomial), R's glm.fit defaults (epsilon 1e-8, maxit 25) ----
 glm_out <- function(fit, name) {
