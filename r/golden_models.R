@@ -19,7 +19,7 @@ w(data.frame(time = lung$time, status = lung$status - 1, age = lung$age, sex = l
 w(data.frame(time = veteran$time, status = veteran$status, trt = veteran$trt, celltype = as.character(veteran$celltype),
              prior = veteran$prior), "cox_veteran.csv", inp)
 w(data.frame(entry = heart$start, time = heart$stop, status = heart$event, age = heart$age, surgery = heart$surgery,
-             id = heart$id), "cox_heart.csv", inp)
+             transplant = as.integer(as.character(heart$transplant)), id = heart$id), "cox_heart.csv", inp)
 # Read back as Java reads them: character factors get sorted levels (factor()), the first is the reference.
 lung_d <- na.omit(rdm("cox_lung.csv")); lung_d$ph.ecog <- factor(lung_d$ph.ecog)
 vet_d <- rdm("cox_veteran.csv"); vet_d$celltype <- factor(vet_d$celltype)
@@ -53,6 +53,9 @@ for (ties in c("efron", "breslow")) {
           paste0("veteran_strata_", ties))
   cox_out(coxph(Surv(entry, time, status) ~ age + surgery, data = heart_d, cluster = id, ties = ties),
           paste0("heart_cluster_", ties))
+  # late entry, strata and clusters at once; transplant changes within a person (two rows per id)
+  cox_out(coxph(Surv(entry, time, status) ~ age + transplant + strata(surgery), data = heart_d, cluster = id, ties = ties),
+          paste0("heart_strata_cluster_", ties))
 }
 # The demo cohort's lead times (written by make golden before this runs): thousands of rows, integer
 # days with many ties, the group (programme or municipality) as a factor.

@@ -15,7 +15,8 @@ class CoxGoldenTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"lung,efron", "lung,breslow", "veteran,efron", "veteran,breslow", "veteran_strata,efron",
-        "veteran_strata,breslow", "heart_cluster,efron", "heart_cluster,breslow", "demo_exit,efron", "demo_exit,breslow",
+        "veteran_strata,breslow", "heart_cluster,efron", "heart_cluster,breslow", "heart_strata_cluster,efron",
+        "heart_strata_cluster,breslow", "demo_exit,efron", "demo_exit,breslow",
         "demo_first_meeting,efron", "demo_first_meeting,breslow"})
     void matchesCoxph(String dataset, String ties) {
         CoxFit fit = fit(dataset, CoxRegression.Ties.valueOf(ties.toUpperCase()));
@@ -53,7 +54,8 @@ class CoxGoldenTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"lung,efron", "lung,breslow", "veteran,efron", "veteran,breslow", "veteran_strata,efron",
-        "veteran_strata,breslow", "heart_cluster,efron", "heart_cluster,breslow", "demo_exit,efron", "demo_exit,breslow",
+        "veteran_strata,breslow", "heart_cluster,efron", "heart_cluster,breslow", "heart_strata_cluster,efron",
+        "heart_strata_cluster,breslow", "demo_exit,efron", "demo_exit,breslow",
         "demo_first_meeting,efron", "demo_first_meeting,breslow"})
     void matchesCoxZph(String dataset, String ties) {
         CoxZph zph = zph(dataset, CoxRegression.Ties.valueOf(ties.toUpperCase()));
@@ -102,6 +104,14 @@ class CoxGoldenTest {
                 Design d = Design.builder(in.size()).numeric("age", Golden.doubles(in, "age"))
                         .numeric("surgery", Golden.doubles(in, "surgery")).build();
                 o = o.withCluster(Golden.strings(in, "id"));
+                yield zph ? o.proportionalHazards(Golden.doubles(in, "entry"), Golden.doubles(in, "time"), Golden.events(in), d)
+                        : o.fit(Golden.doubles(in, "entry"), Golden.doubles(in, "time"), Golden.events(in), d);
+            }
+            case "heart_strata_cluster" -> {
+                List<Map<String, String>> in = Golden.input("cox_heart.csv");
+                Design d = Design.builder(in.size()).numeric("age", Golden.doubles(in, "age"))
+                        .numeric("transplant", Golden.doubles(in, "transplant")).build();
+                o = o.withCluster(Golden.strings(in, "id")).withStrata(Golden.strings(in, "surgery"));
                 yield zph ? o.proportionalHazards(Golden.doubles(in, "entry"), Golden.doubles(in, "time"), Golden.events(in), d)
                         : o.fit(Golden.doubles(in, "entry"), Golden.doubles(in, "time"), Golden.events(in), d);
             }
