@@ -335,3 +335,6 @@ for (nm in names(wx)) for (alt in c("two.sided", "less", "greater")) {
     exact = grepl("exact", r$method) & !grepl("cannot compute exact", r$method))
 }
 w(do.call(rbind, wr), "wilcoxon_signed_rank.csv")
+
+# ---- case-mix models (coxph, glm binomial): their own file, runnable alone -------------------------
+source("r/golden_models.R")

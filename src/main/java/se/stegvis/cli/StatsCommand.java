@@ -43,9 +43,10 @@ import se.stegvis.stats.TransitionRates;
  * with {@code --no-comments}).
  */
 @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Statistics on plain CSV, column names as R's: km, cuminc, logrank, proportion, fisher, transitions.",
+        description = "Statistics on plain CSV, column names as R's: km, cuminc, logrank, proportion, fisher, transitions, cox, glm.",
         subcommands = {StatsCommand.Km.class, StatsCommand.Cuminc.class, StatsCommand.Logrank.class,
-            StatsCommand.Proportion.class, StatsCommand.Fisher.class, StatsCommand.Transitions.class})
+            StatsCommand.Proportion.class, StatsCommand.Fisher.class, StatsCommand.Transitions.class,
+            StatsModels.Cox.class, StatsModels.Glm.class})
 final class StatsCommand implements Runnable {
     static final String EVENTS_FIRST = "At tied times events come before censorings (the censored are still at risk).";
 

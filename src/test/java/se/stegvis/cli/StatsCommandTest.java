@@ -239,4 +239,82 @@ class StatsCommandTest {
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("cannot read does-not-exist.csv");
     }
+
+    @Test
+    void coxDropsNaRowsAsRAndMatchesCoxph() throws IOException {
+        Run r = run("cox", "--input", IN.resolve("cox_lung.csv").toString(), "--covariates", "age,sex,ph.ecog", "--factors", "ph.ecog");
+        assertThat(r.err()).contains("dropped 1 of 228 rows with NA in ph.ecog (as R's na.omit)");
+        assertThat(r.out()).contains("# Cox proportional hazards, efron ties").contains("n = 227, events = 164");
+        assertThat(r.csvLines().get(0)).isEqualTo("term,coef,exp_coef,se,z,p,lower,upper");
+        matchesGolden(r, "cox_lung_efron_terms.csv");
+    }
+
+    @Test
+    void coxTakesLateEntryStrataClusterAndBreslow() throws IOException {
+        Run heart = run("cox", "--input", IN.resolve("cox_heart.csv").toString(), "--covariates", "age,surgery",
+                "--cluster", "id", "--ties", "breslow");
+        assertThat(heart.csvLines().get(0)).isEqualTo("term,coef,exp_coef,se,robust_se,z,p,lower,upper");
+        matchesGolden(heart, "cox_heart_cluster_breslow_terms.csv");
+        // celltype is text, so categorical without --factors; prior is the stratum
+        matchesGolden(run("cox", "--input", IN.resolve("cox_veteran.csv").toString(), "--covariates", "trt,celltype",
+                "--strata", "prior"), "cox_veteran_strata_efron_terms.csv");
+    }
+
+    @Test
+    void coxTestsRowsAreRsLikelihoodRatioWaldAndScore() throws IOException {
+        Run r = run("cox", "--input", IN.resolve("cox_heart.csv").toString(), "--covariates", "age,surgery", "--cluster", "id",
+                "--tests", "--no-comments");
+        List<String> want = Files.readAllLines(GOLDEN.resolve("cox_heart_cluster_efron_tests.csv"));
+        List<String> header = List.of(want.get(0).split(","));
+        String[] values = want.get(1).split(",");
+        assertThat(r.csvLines()).hasSize(5);
+        for (String line : r.csvLines().subList(1, 5)) {
+            String[] cells = line.split(",");
+            String stat = switch (cells[0]) {
+                case "likelihood_ratio" -> "lr";
+                default -> cells[0];
+            };
+            assertThat(Double.parseDouble(cells[1])).as(stat)
+                    .isCloseTo(Double.parseDouble(values[header.indexOf(stat)]), within(1e-9));
+            assertThat(Double.parseDouble(cells[3])).as(stat + " p")
+                    .isCloseTo(Double.parseDouble(values[header.indexOf(stat + "_p")]), within(1e-12));
+        }
+    }
+
+    @Test
+    void coxZphIsRsCoxZphTable() throws IOException {
+        matchesGolden(run("cox", "--input", IN.resolve("cox_lung.csv").toString(), "--covariates", "age,sex,ph.ecog",
+                "--factors", "ph.ecog", "--ties", "breslow", "--zph"), "cox_lung_breslow_zph.csv");
+    }
+
+    @Test
+    void coxRefusesInWords(@TempDir Path dir) throws IOException {
+        String lung = IN.resolve("cox_lung.csv").toString();
+        assertThat(run("cox", "--input", lung, "--covariates", "age,weight").err())
+                .contains("unknown covariate column 'weight'");
+        Path f = dir.resolve("d.csv");
+        Files.writeString(f, "time,status,x,y\n1,1,3,1\n2,0,3,2\n3,1,3,1\n4,0,3,2\n");
+        Run constant = run("cox", "--input", f.toString(), "--covariates", "y,x");
+        assertThat(constant.exit()).isEqualTo(1);
+        assertThat(constant.err()).contains("covariate 'x' is constant");
+        Files.writeString(f, "time,status,x\n1,0,1\n2,0,2\n3,0,1\n");
+        assertThat(run("cox", "--input", f.toString(), "--covariates", "x").err()).contains("no events");
+        assertThat(run("cox", "--input", lung, "--covariates", "age", "--ties", "exact").err()).contains("unknown --ties 'exact'");
+    }
+
+    @Test
+    void glmMatchesRAndRefusesSeparation(@TempDir Path dir) throws IOException {
+        Run r = run("glm", "--input", IN.resolve("cox_veteran.csv").toString(), "--outcome", "status", "--covariates", "trt,celltype");
+        assertThat(r.csvLines().get(0)).isEqualTo("term,estimate,se,z,p,lower,upper");
+        matchesGolden(r, "glm_veteran_terms.csv");
+        Run lung = run("glm", "--input", IN.resolve("cox_lung.csv").toString(), "--outcome", "status", "--covariates", "age,sex");
+        assertThat(lung.err()).isEmpty(); // the NA is in ph.ecog, which this model does not use
+        matchesGolden(lung, "glm_lung_terms.csv");
+        Path f = dir.resolve("sep.csv");
+        Files.writeString(f, "y,x\n0,1\n0,2\n0,3\n1,4\n1,5\n1,6\n");
+        Run sep = run("glm", "--input", f.toString(), "--outcome", "y", "--covariates", "x");
+        assertThat(sep.exit()).isEqualTo(1);
+        assertThat(sep.err()).contains("perfect separation").doesNotContain("Exception");
+        assertThat(sep.out()).doesNotContain("(Intercept)");
+    }
 }
