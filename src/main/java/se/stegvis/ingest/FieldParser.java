@@ -5,15 +5,19 @@ import se.stegvis.dictionary.DataDictionary;
 import se.stegvis.dictionary.Field;
 import se.stegvis.dictionary.FieldType;
 
-import java.time.DateTimeException;
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -231,11 +235,32 @@ final class FieldParser {
         return b;
     }
 
-    /** Reads 2019-08-01 or 20190801; impossible dates such as 2019-02-31 are refused. */
+    /** A date with a time of day, as Excel date-time cells and other exports write it. */
+    private static final Pattern DATE_TIME =
+            Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)");
+    /** Day and month in either order with a four-digit year: 13/3/2023, 3.13.2023. */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
+
+    /**
+     * Reads 2019-08-01 or 20190801, also with a midnight time (2019-08-01 00:00:00, as a date-time cell
+     * or export writes a plain date); impossible dates such as 2019-02-31 are refused. Another time of day
+     * is refused, not dropped: the store keeps days only, and a timestamp (a registration time, or one in
+     * UTC that falls on another day) may not be the day the event happened. Day and month written in either
+     * order are refused, since 3/4/2023 reads two ways, with the ISO form to write when only one reading is a date.
+     */
     static LocalDate date(String text) throws BadValue {
         int y;
         int m;
         int d;
+        Matcher dateTime = DATE_TIME.matcher(text);
+        if (dateTime.matches()) {
+            LocalDate day = date(dateTime.group(1));
+            if (dateTime.group(2).chars().anyMatch(c -> c >= '1' && c <= '9')) {
+                throw new BadValue("has a time of day, " + dateTime.group(2) + " (expected a date alone, " + DATE_FORMS
+                        + "; only the day is stored, so write " + day + " if that is the day meant)");
+            }
+            return day;
+        }
         if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
             y = digits(text, 0, 4);
             m = digits(text, 5, 7);
@@ -245,12 +270,47 @@ final class FieldParser {
             m = digits(text, 4, 6);
             d = digits(text, 6, 8);
         } else {
-            throw new BadValue("is not a date (expected " + DATE_FORMS + ")");
+            throw new BadValue("is not a date (expected " + DATE_FORMS + dayMonthHint(text) + ")");
         }
         if (y < 0 || m < 0 || d < 0) {
             throw new BadValue("is not a date (expected " + DATE_FORMS + ")");
         }
         return checkedDate(y, m, d, "a date (expected " + DATE_FORMS + ")");
+    }
+
+    /** For 13/3/2023 or 3/13/2023, the date to write instead; for 3/4/2023, that it reads two ways. */
+    private static String dayMonthHint(String text) {
+        Matcher dmy = DAY_MONTH_YEAR.matcher(text);
+        if (!dmy.matches()) {
+            return "";
+        }
+        int a = Integer.parseInt(dmy.group(1));
+        int b = Integer.parseInt(dmy.group(3));
+        int year = Integer.parseInt(dmy.group(4));
+        List<LocalDate> readings = new ArrayList<>();
+        for (int[] dayMonth : new int[][] {{a, b}, {b, a}}) {
+            try {
+                LocalDate day = LocalDate.of(year, dayMonth[1], dayMonth[0]);
+                if (!readings.contains(day)) {
+                    readings.add(day);
+                }
+            } catch (DateTimeException e) {
+                // not a date read this way round
+            }
+        }
+        if (readings.size() == 1) {
+            return "; if you mean " + spelled(readings.get(0)) + ", write " + readings.get(0);
+        }
+        if (readings.size() == 2) {
+            return "; it is ambiguous: " + spelled(readings.get(0)) + " is " + readings.get(0) + ", "
+                    + spelled(readings.get(1)) + " is " + readings.get(1);
+        }
+        return "";
+    }
+
+    private static String spelled(LocalDate day) {
+        return day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                + " " + day.getYear();
     }
 
     private static LocalDate checkedDate(int y, int m, int d, String expected) throws BadValue {
