@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the text of one cell into the typed value of its dictionary field and checks the field's
  * constraints: type, code list, range, length. Accepts the forms Swedish exports use: decimal comma,
- * dates as 2019-08-01 or 20190801, codes as the code or its Swedish label in any case.
+ * dates as 2019-08-01 or 20190801, codes as the code, its Swedish label or a listed synonym in any case and with
+ * or without accents (counting each text read so, for a note).
  */
 final class FieldParser {
 
@@ -44,23 +46,31 @@ final class FieldParser {
     private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*[|,;+]\\s*");
 
     private final Field field;
-    private final Map<String, String> codes;
+    /** Each code and its Swedish label as written, to its code: what is read without a note. */
+    private final Map<String, String> exact = new HashMap<>();
+    /** Each code, label and synonym folded ({@link DataDictionary#fold}), to its code. */
+    private final Map<String, String> folded = new HashMap<>();
+    private final Map<String, String> labels = new HashMap<>();
+    /** Texts read as a code other than exactly, with their row counts, in the order first met. */
+    private final Map<String, Integer> inexact = new LinkedHashMap<>();
     private final String codeListing;
     private final Map<String, Boolean> booleans = new HashMap<>();
 
     FieldParser(Field field, DataDictionary dictionary) {
         this.field = field;
-        this.codes = new HashMap<>();
         List<String> allowed = field.constraints().allowed();
         CodeList list = field.codeList() == null ? null : dictionary.codeList(field.codeList()).orElse(null);
         if (list != null) {
             for (CodeList.Code c : list.codes()) {
-                codes.put(DataDictionary.fold(c.sv()), c.code());
+                exact.put(c.sv(), c.code());
+                labels.put(c.code(), c.sv());
+                folded.put(DataDictionary.fold(c.sv()), c.code());
+                c.synonyms().forEach(synonym -> folded.put(DataDictionary.fold(synonym), c.code()));
             }
         }
         for (String code : allowed) {
-            codes.put(DataDictionary.fold(code), code);
-            codes.put(code, code);
+            folded.put(DataDictionary.fold(code), code);
+            exact.put(code, code);
         }
         this.codeListing = String.join(", ", allowed);
         field.trueValues().forEach(v -> booleans.put(DataDictionary.fold(v), Boolean.TRUE));
@@ -73,16 +83,25 @@ final class FieldParser {
 
     /** Whether the field takes codes (from its enum or code list) rather than free text. */
     boolean coded() {
-        return !codes.isEmpty();
+        return !folded.isEmpty();
     }
 
     /** The texts a code field takes as they are, without folding: its canonical codes. */
     Set<String> canonicalCodes() {
-        Set<String> out = new TreeSet<>();
-        codes.forEach((text, code) -> {
-            if (text.equals(code)) {
-                out.add(code);
-            }
+        return new TreeSet<>(field.constraints().allowed());
+    }
+
+    /**
+     * One line per distinct text this parser read as a code other than exactly (another case or accent,
+     * or a synonym): {@code "Socialtjänsten" read as ifo (Socialtjänst (IFO)), 3 rows}.
+     */
+    List<String> inexactReadings() {
+        List<String> out = new ArrayList<>();
+        inexact.forEach((text, rows) -> {
+            String code = folded.get(DataDictionary.fold(text));
+            String label = labels.get(code);
+            out.add("\"" + text + "\" read as " + code + (label == null ? "" : " (" + label + ")") + ", " + rows
+                    + (rows == 1 ? " row" : " rows"));
         });
         return out;
     }
@@ -154,14 +173,15 @@ final class FieldParser {
     }
 
     private String string(String text) throws BadValue {
-        if (!codes.isEmpty()) {
-            String code = codes.get(text); // the canonical code itself: no folding on the common path
+        if (coded()) {
+            String code = exact.get(text); // the code or label as written: no folding on the common path
             if (code == null) {
-                code = codes.get(DataDictionary.fold(text));
-            }
-            if (code == null) {
-                throw new BadValue("is not one of the allowed codes (expected one of " + codeListing
-                        + (field.codeList() == null ? "" : ", or their Swedish labels in code list " + field.codeList()) + ")");
+                code = folded.get(DataDictionary.fold(text));
+                if (code == null) {
+                    throw new BadValue("is not one of the allowed codes (expected one of " + codeListing
+                            + (field.codeList() == null ? "" : ", or their Swedish labels in code list " + field.codeList()) + ")");
+                }
+                inexact.merge(text, 1, Integer::sum);
             }
             return code;
         }

@@ -199,6 +199,43 @@ class ValidationRulesTest {
     }
 
     @Test
+    void codesReadOtherThanExactlyAreNotedOncePerDistinctValue() throws Exception {
+        CohortFiles files = CohortFiles.canonical(dir)
+                .replace("episodes", "evi,Ludvika,2019-02-01,ifo,", "Evi,Ludvika,2019-02-01,Socialtjänsten,")
+                .replace("episodes", ",af,", ",AF,")
+                .replace("episodes", ",egen,", ",Socialtjänsten,")
+                .replace("episodes", ",fk,", ",Försäkringskassan,")
+                .replace("episodes", ",varden,", ",socialtjansten,");
+        List<String> messages = new ArrayList<>();
+        List<ImportError> errors = new ArrayList<>();
+        CohortImporter.builder(DICTIONARY).errors(ErrorSink.collecting(errors)).messages(messages::add).build()
+                .validate(List.of(files.folder()), Optional.empty());
+        assertThat(errors).isEmpty();
+        assertThat(messages).filteredOn(m -> m.contains(" read as ")).containsExactly(
+                "episodes.csv column programme: \"Evi\" read as evi (EVI (En Väg In)), 1 row",
+                "episodes.csv column referral_source: \"Socialtjänsten\" read as ifo (Socialtjänst (IFO)), 2 rows",
+                "episodes.csv column referral_source: \"AF\" read as af (Arbetsförmedlingen), 1 row",
+                "episodes.csv column referral_source: \"socialtjansten\" read as ifo (Socialtjänst (IFO)), 1 row");
+    }
+
+    @Test
+    void nearDuplicateMunicipalitiesAreWarnedAboutAndTheImportGoesOn() throws Exception {
+        CohortFiles files = CohortFiles.canonical(dir)
+                .replace("episodes", "uma,Ludvika,", "uma,ludvika,")
+                .replace("episodes", "klientsupport,Båstad,", "klientsupport,Ludvika,")
+                .replace("episodes", "rehabteamet,Ludvika,", "rehabteamet,Ludvkia,")
+                .replace("staffing", "uma,Ludvika,", "uma,Smedjebacken,");
+        List<String> messages = new ArrayList<>();
+        Path db = dir.resolve("s.duckdb");
+        ImportResult result = CohortImporter.builder(DICTIONARY).messages(messages::add).build()
+                .importInto(db, List.of(files.folder()));
+        assertThat(result.written()).isTrue();
+        assertThat(messages).filteredOn(m -> m.startsWith("Warning")).containsExactly(
+                "Warning: episodes.csv column municipality: \"Ludvika\" 2 rows, \"Ludvkia\" 1 row, \"ludvika\" 1 row"
+                        + " may be one value written differently (correct them, or ignore this if they differ; the import goes on)");
+    }
+
+    @Test
     void rowWithErrorsDoesNotCascadeIntoReferenceErrors() throws Exception {
         CohortFiles files = CohortFiles.canonical(dir).replace("episodes", "E2,19901102-4560", "E2,19901102-4561");
         assertThat(validate(files.folder())).singleElement().extracting(ImportError::column).isEqualTo("personnummer");
