@@ -2,8 +2,8 @@
 -- the same in lower case and Unicode NFC, or, both 5 characters or longer, at most 2 edits apart
 -- (Damerau-Levenshtein in lower case: Ludvika, ludvika, Ludvkia). ${values} is a query with a column
 -- value. Shorter values are compared by case alone, since two edits turn one short name into another
--- (Mora, Mala). Beyond 1000 distinct values, no list of places, the pairs are not compared: that is
--- half a million comparisons and grows with the square.
+-- (Mora, Mala). Beyond 1000 distinct values, more than any list of places, nothing is compared: the
+-- pairs grow with the square (half a million at 1000), and a hostile file must not stall the import.
 SELECT a.value AS a, b.value AS b
 FROM (SELECT DISTINCT value FROM (${values}) WHERE value IS NOT NULL) a
 JOIN (SELECT DISTINCT value FROM (${values}) WHERE value IS NOT NULL) b ON a.value < b.value
