@@ -3,8 +3,10 @@
 -- sequence checks count episodes with impossible or suspicious date orders; duplicates count
 -- episodes beyond the first with the same person, programme and referral date; late
 -- registrations count entry assessments more than :late_days days after the first meeting and
--- events dated after :as_of.
+-- events dated after :as_of; near-duplicates count episodes whose municipality may be another of the
+-- selection's written differently (sql/near_duplicates.sql, over ${values}), whatever their group.
 WITH sel AS (${selection}),
+nd AS (${near_duplicates}),
 ev AS (
   SELECT v.episode_id,
          min(v.event_date) FILTER (WHERE v.event_type = 'first_meeting') AS first_meeting,
@@ -27,7 +29,8 @@ ep AS (
   SELECT s.*, ev.first_meeting, ev.last_milestone, ev.first_event, ev.exit_event, ev.both_decisions,
          COALESCE(ev.after_as_of, 0) AS after_as_of, x.exit_date, x.income_source_at_exit, x.occupation_at_exit,
          sa.first_assessed, sa.last_assessed,
-         dup.first_id IS NOT NULL AND s.episode_id <> dup.first_id AS duplicate
+         dup.first_id IS NOT NULL AND s.episode_id <> dup.first_id AS duplicate,
+         s.municipality IN (SELECT a FROM nd UNION ALL SELECT b FROM nd) AS near_duplicate
   FROM sel s
   LEFT JOIN ev ON ev.episode_id = s.episode_id
   LEFT JOIN exits x ON x.episode_id = s.episode_id
@@ -63,6 +66,7 @@ checks AS (
     count(*) FILTER (WHERE first_meeting IS NOT NULL AND first_assessed IS NULL) AS p_met_without_assessment,
     count(first_meeting) AS t_met_without_assessment,
     count(*) FILTER (WHERE duplicate) AS p_duplicate_episode, count(*) AS t_duplicate_episode,
+    count(*) FILTER (WHERE near_duplicate) AS p_near_duplicate, count(municipality) AS t_near_duplicate,
     count(*) FILTER (WHERE datediff('day', first_meeting, first_assessed) > :late_days) AS p_late_entry_assessment,
     count(*) FILTER (WHERE first_meeting IS NOT NULL AND first_assessed IS NOT NULL) AS t_late_entry_assessment,
     count(*) FILTER (WHERE after_as_of > 0) AS p_events_after_as_of, count(*) AS t_events_after_as_of

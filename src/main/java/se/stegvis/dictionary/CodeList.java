@@ -16,8 +16,14 @@ public record CodeList(String name, String definitionSv, String definitionEn, Li
         codes = List.copyOf(codes);
     }
 
-    /** One code with its labels and a one-sentence definition. */
-    public record Code(String code, String sv, String en, String definition) {
+    /**
+     * One code with its labels, a one-sentence definition and the other names an export may use for it
+     * (Socialtjänsten for Socialtjänst (IFO)), which import reads as the code and reports.
+     */
+    public record Code(String code, String sv, String en, String definition, List<String> synonyms) {
+        public Code {
+            synonyms = List.copyOf(synonyms);
+        }
     }
 
     /** The codes alone, in order. */

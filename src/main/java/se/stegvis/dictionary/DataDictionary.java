@@ -141,7 +141,7 @@ public final class DataDictionary {
         List<CodeList.Code> codes = new ArrayList<>();
         for (JsonNode c : node.path("codes")) {
             codes.add(new CodeList.Code(c.path("code").asText(), c.path("sv").asText(), c.path("en").asText(),
-                    c.path("definition").asText()));
+                    c.path("definition").asText(), strings(c.path("synonyms"))));
         }
         return new CodeList(name, node.path("definition_sv").asText(), node.path("definition_en").asText(), codes);
     }

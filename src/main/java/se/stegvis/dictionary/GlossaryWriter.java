@@ -111,7 +111,8 @@ public final class GlossaryWriter {
         line("| code | Swedish | English | definition |");
         line("|---|---|---|---|");
         for (CodeList.Code c : list.codes()) {
-            line("| `" + c.code() + "` | " + c.sv() + " | " + c.en() + " | " + c.definition() + " |");
+            String also = c.synonyms().isEmpty() ? "" : " (also read: " + String.join(", ", c.synonyms()) + ")";
+            line("| `" + c.code() + "` | " + c.sv() + also + " | " + c.en() + " | " + c.definition() + " |");
         }
     }
 

@@ -93,7 +93,7 @@ public final class CohortImporter {
             return this;
         }
 
-        /** Where progress messages go (files read, files skipped). */
+        /** Where progress messages and notes go (files read, files skipped, codes read other than exactly). */
         public Builder messages(Consumer<String> sink) {
             this.messages = sink;
             return this;
@@ -293,7 +293,7 @@ public final class CohortImporter {
         }
         List<InputSource> sources = InputSource.discover(inputs, dictionary, errors);
         LocalDate today = LocalDate.now(clock);
-        TableStager stager = new TableStager(dictionary, pseudonymiser, errors, today);
+        TableStager stager = new TableStager(dictionary, pseudonymiser, errors, messages, today);
         BulkCsvStager bulk = new BulkCsvStager(c, dictionary, stager, pseudonymiser, today);
         Map<Path, FileDigest> digests = new HashMap<>();
         Set<String> seen = new HashSet<>();
@@ -327,8 +327,11 @@ public final class CohortImporter {
         for (StagingTable s : run.staging.values()) {
             s.flush();
         }
-        new IntegrityChecks(c, run.staging, run.sourceNames::get,
-                (src, column) -> run.headers.get(src).getOrDefault(column, column), errors, run.unreadTables).run();
+        IntegrityChecks.ColumnLabels label = (src, column) -> run.headers.get(src).getOrDefault(column, column);
+        new IntegrityChecks(c, run.staging, run.sourceNames::get, label, errors, run.unreadTables).run();
+        for (StagingTable s : run.staging.values()) {
+            NearDuplicates.warn(c, s, run.sourceNames::get, label, messages);
+        }
         messages.accept("keys, references and date order checked" + seconds(started));
         return run;
     }

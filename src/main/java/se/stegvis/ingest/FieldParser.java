@@ -5,21 +5,27 @@ import se.stegvis.dictionary.DataDictionary;
 import se.stegvis.dictionary.Field;
 import se.stegvis.dictionary.FieldType;
 
-import java.time.DateTimeException;
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads the text of one cell into the typed value of its dictionary field and checks the field's
  * constraints: type, code list, range, length. Accepts the forms Swedish exports use: decimal comma,
- * dates as 2019-08-01 or 20190801, codes as the code or its Swedish label in any case.
+ * dates as 2019-08-01 or 20190801, codes as the code, its Swedish label or a listed synonym in any case and with
+ * or without accents (counting each text read so, for a note).
  */
 final class FieldParser {
 
@@ -40,23 +46,31 @@ final class FieldParser {
     private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*[|,;+]\\s*");
 
     private final Field field;
-    private final Map<String, String> codes;
+    /** Each code and its Swedish label as written, to its code: what is read without a note. */
+    private final Map<String, String> exact = new HashMap<>();
+    /** Each code, label and synonym folded ({@link DataDictionary#fold}), to its code. */
+    private final Map<String, String> folded = new HashMap<>();
+    private final Map<String, String> labels = new HashMap<>();
+    /** Texts read as a code other than exactly, with their row counts, in the order first met. */
+    private final Map<String, Integer> inexact = new LinkedHashMap<>();
     private final String codeListing;
     private final Map<String, Boolean> booleans = new HashMap<>();
 
     FieldParser(Field field, DataDictionary dictionary) {
         this.field = field;
-        this.codes = new HashMap<>();
         List<String> allowed = field.constraints().allowed();
         CodeList list = field.codeList() == null ? null : dictionary.codeList(field.codeList()).orElse(null);
         if (list != null) {
             for (CodeList.Code c : list.codes()) {
-                codes.put(DataDictionary.fold(c.sv()), c.code());
+                exact.put(c.sv(), c.code());
+                labels.put(c.code(), c.sv());
+                folded.put(DataDictionary.fold(c.sv()), c.code());
+                c.synonyms().forEach(synonym -> folded.put(DataDictionary.fold(synonym), c.code()));
             }
         }
         for (String code : allowed) {
-            codes.put(DataDictionary.fold(code), code);
-            codes.put(code, code);
+            folded.put(DataDictionary.fold(code), code);
+            exact.put(code, code);
         }
         this.codeListing = String.join(", ", allowed);
         field.trueValues().forEach(v -> booleans.put(DataDictionary.fold(v), Boolean.TRUE));
@@ -69,16 +83,25 @@ final class FieldParser {
 
     /** Whether the field takes codes (from its enum or code list) rather than free text. */
     boolean coded() {
-        return !codes.isEmpty();
+        return !folded.isEmpty();
     }
 
     /** The texts a code field takes as they are, without folding: its canonical codes. */
     Set<String> canonicalCodes() {
-        Set<String> out = new TreeSet<>();
-        codes.forEach((text, code) -> {
-            if (text.equals(code)) {
-                out.add(code);
-            }
+        return new TreeSet<>(field.constraints().allowed());
+    }
+
+    /**
+     * One line per distinct text this parser read as a code other than exactly (another case or accent,
+     * or a synonym): {@code "Socialtjänsten" read as ifo (Socialtjänst (IFO)), 3 rows}.
+     */
+    List<String> inexactReadings() {
+        List<String> out = new ArrayList<>();
+        inexact.forEach((text, rows) -> {
+            String code = folded.get(DataDictionary.fold(text));
+            String label = labels.get(code);
+            out.add("\"" + text + "\" read as " + code + (label == null ? "" : " (" + label + ")") + ", " + rows
+                    + (rows == 1 ? " row" : " rows"));
         });
         return out;
     }
@@ -150,14 +173,15 @@ final class FieldParser {
     }
 
     private String string(String text) throws BadValue {
-        if (!codes.isEmpty()) {
-            String code = codes.get(text); // the canonical code itself: no folding on the common path
+        if (coded()) {
+            String code = exact.get(text); // the code or label as written: no folding on the common path
             if (code == null) {
-                code = codes.get(DataDictionary.fold(text));
-            }
-            if (code == null) {
-                throw new BadValue("is not one of the allowed codes (expected one of " + codeListing
-                        + (field.codeList() == null ? "" : ", or their Swedish labels in code list " + field.codeList()) + ")");
+                code = folded.get(DataDictionary.fold(text));
+                if (code == null) {
+                    throw new BadValue("is not one of the allowed codes (expected one of " + codeListing
+                            + (field.codeList() == null ? "" : ", or their Swedish labels in code list " + field.codeList()) + ")");
+                }
+                inexact.merge(text, 1, Integer::sum);
             }
             return code;
         }
@@ -231,11 +255,32 @@ final class FieldParser {
         return b;
     }
 
-    /** Reads 2019-08-01 or 20190801; impossible dates such as 2019-02-31 are refused. */
+    /** A date with a time of day, as Excel date-time cells and other exports write it. */
+    private static final Pattern DATE_TIME =
+            Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)");
+    /** Day and month in either order with a four-digit year: 13/3/2023, 3.13.2023. */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
+
+    /**
+     * Reads 2019-08-01 or 20190801, also with a midnight time (2019-08-01 00:00:00, as a date-time cell
+     * or export writes a plain date); impossible dates such as 2019-02-31 are refused. Another time of day
+     * is refused, not dropped: the store keeps days only, and a timestamp (a registration time, or one in
+     * UTC that falls on another day) may not be the day the event happened. Day and month written in either
+     * order are refused, since 3/4/2023 reads two ways, with the ISO form to write when only one reading is a date.
+     */
     static LocalDate date(String text) throws BadValue {
         int y;
         int m;
         int d;
+        Matcher dateTime = DATE_TIME.matcher(text);
+        if (dateTime.matches()) {
+            LocalDate day = date(dateTime.group(1));
+            if (dateTime.group(2).chars().anyMatch(c -> c >= '1' && c <= '9')) {
+                throw new BadValue("has a time of day, " + dateTime.group(2) + " (expected a date alone, " + DATE_FORMS
+                        + "; only the day is stored, so write " + day + " if that is the day meant)");
+            }
+            return day;
+        }
         if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
             y = digits(text, 0, 4);
             m = digits(text, 5, 7);
@@ -245,12 +290,47 @@ final class FieldParser {
             m = digits(text, 4, 6);
             d = digits(text, 6, 8);
         } else {
-            throw new BadValue("is not a date (expected " + DATE_FORMS + ")");
+            throw new BadValue("is not a date (expected " + DATE_FORMS + dayMonthHint(text) + ")");
         }
         if (y < 0 || m < 0 || d < 0) {
             throw new BadValue("is not a date (expected " + DATE_FORMS + ")");
         }
         return checkedDate(y, m, d, "a date (expected " + DATE_FORMS + ")");
+    }
+
+    /** For 13/3/2023 or 3/13/2023, the date to write instead; for 3/4/2023, that it reads two ways. */
+    private static String dayMonthHint(String text) {
+        Matcher dmy = DAY_MONTH_YEAR.matcher(text);
+        if (!dmy.matches()) {
+            return "";
+        }
+        int a = Integer.parseInt(dmy.group(1));
+        int b = Integer.parseInt(dmy.group(3));
+        int year = Integer.parseInt(dmy.group(4));
+        List<LocalDate> readings = new ArrayList<>();
+        for (int[] dayMonth : new int[][] {{a, b}, {b, a}}) {
+            try {
+                LocalDate day = LocalDate.of(year, dayMonth[1], dayMonth[0]);
+                if (!readings.contains(day)) {
+                    readings.add(day);
+                }
+            } catch (DateTimeException e) {
+                // not a date read this way round
+            }
+        }
+        if (readings.size() == 1) {
+            return "; if you mean " + spelled(readings.get(0)) + ", write " + readings.get(0);
+        }
+        if (readings.size() == 2) {
+            return "; it is ambiguous: " + spelled(readings.get(0)) + " is " + readings.get(0) + ", "
+                    + spelled(readings.get(1)) + " is " + readings.get(1);
+        }
+        return "";
+    }
+
+    private static String spelled(LocalDate day) {
+        return day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                + " " + day.getYear();
     }
 
     private static LocalDate checkedDate(int y, int m, int d, String expected) throws BadValue {

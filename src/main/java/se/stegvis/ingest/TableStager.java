@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads one source row by row, checks every cell against the dictionary, pseudonymises personnummer
@@ -27,15 +28,19 @@ final class TableStager {
     private final DataDictionary dictionary;
     private final Pseudonymiser pseudonymiser;
     private final ErrorSink errors;
+    private final Consumer<String> notes;
     private final LocalDate today;
 
     /**
      * @param pseudonymiser computes person_id; null when only validating (person_id is then left empty)
+     * @param notes         where a source's codes read other than exactly are reported, once per distinct text
      */
-    TableStager(DataDictionary dictionary, Pseudonymiser pseudonymiser, ErrorSink errors, LocalDate today) {
+    TableStager(DataDictionary dictionary, Pseudonymiser pseudonymiser, ErrorSink errors, Consumer<String> notes,
+                LocalDate today) {
         this.dictionary = dictionary;
         this.pseudonymiser = pseudonymiser;
         this.errors = errors;
+        this.notes = notes;
         this.today = today;
     }
 
@@ -145,6 +150,9 @@ final class TableStager {
             // Rows with errors are staged too (bad cells empty) so the cross-row checks do not report
             // their keys as missing; any error stops the import before staging reaches the store.
             staging.append(values, sourceIndex, number);
+        }
+        for (Binding b : bindings) {
+            b.parser().inexactReadings().forEach(reading -> notes.accept(source + " column " + b.label() + ": " + reading));
         }
         return new Staged(read, headerOf, complete);
     }

@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,7 +24,7 @@ import java.util.zip.ZipFile;
 
 /**
  * Streams one sheet of an XLSX workbook: the first row is the header, row numbers are the sheet's own.
- * Date-formatted numbers become ISO dates, other numbers their plain decimal text, and formula cells
+ * Date-formatted numbers become ISO dates (date-times with their time when it is not midnight), other numbers their plain decimal text, and formula cells
  * their formula ({@code =SUM(A1:A2)}), never the value Excel last computed, so validation refuses them.
  */
 public final class XlsxTableReader implements TableReader {
@@ -143,7 +147,7 @@ public final class XlsxTableReader implements TableReader {
         switch (cell.getType()) {
             case NUMBER:
                 if (isDateFormat(cell.getDataFormatString())) {
-                    return cell.asDate().toLocalDate().toString();
+                    return dateText(cell.asDate());
                 }
                 return new BigDecimal(cell.getRawValue()).stripTrailingZeros().toPlainString();
             case BOOLEAN:
@@ -153,13 +157,26 @@ public final class XlsxTableReader implements TableReader {
         }
     }
 
-    /** Excel marks dates only by their number format: one with day or year parts and no hours is a date. */
+    /**
+     * Excel marks dates only by their number format: one with day or year parts is a date, or a date-time
+     * when it also shows hours (a time alone, hh:mm, stays a number).
+     */
     private static boolean isDateFormat(String format) {
         if (format == null) {
             return false;
         }
         String f = format.toLowerCase(Locale.ROOT).replaceAll("\"[^\"]*\"|\\[[^]]*]", "");
-        return (f.contains("y") || f.contains("d")) && !f.contains("h");
+        return f.contains("y") || f.contains("d");
+    }
+
+    /**
+     * A date cell as ISO text: the date alone at midnight, else with its time of day to the nearest second
+     * (the cell holds a fraction of a day), which a date field then refuses by its own rule.
+     */
+    private static String dateText(LocalDateTime value) {
+        LocalDateTime t = value.plusNanos(500_000_000).truncatedTo(ChronoUnit.SECONDS);
+        return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate().toString()
+                : t.toLocalDate() + " " + t.toLocalTime().format(DateTimeFormatter.ISO_LOCAL_TIME);
     }
 
     @Override

@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import se.stegvis.cohort.Cohort;
+import se.stegvis.cohort.SqlFragment;
 import se.stegvis.disclosure.DisclosurePolicy;
 
 /** Computes {@link DataQualityResult} from {@code sql/data_quality.sql}. */
@@ -18,11 +20,11 @@ final class DataQualityMetric {
 
     static final Definition DEFINITION = new Definition("data-quality",
             "Datakvalitet i urvalet: saknade värden per kolumn, omöjliga eller misstänkta datumordningar, "
-                    + "möten utan stegbedömning, dubbletter och sena registreringar, som antal problem av antal "
+                    + "möten utan stegbedömning, dubbletter, nästan lika kommunnamn och sena registreringar, som antal problem av antal "
                     + "möjliga.",
             "Data quality of the selection: missing values per column, impossible or suspicious date orders, "
-                    + "meetings without a step assessment, duplicates and late registrations, as problems out of "
-                    + "possible.");
+                    + "meetings without a step assessment, duplicates, near-duplicate municipalities and late registrations, as "
+                    + "problems out of possible.");
 
     /** The checks, in the order shown; {@code sql/data_quality.sql} gives p_NAME and t_NAME for each. */
     enum Check {
@@ -45,6 +47,7 @@ final class DataQualityMetric {
         ACCEPTED_AND_NOT_RELEVANT("event_type", "events"),
         MET_WITHOUT_ASSESSMENT("episode_id", "step_assessments"),
         DUPLICATE_EPISODE("episode_id", "episodes"),
+        NEAR_DUPLICATE("municipality", "episodes"),
         LATE_ENTRY_ASSESSMENT("assessed_on", "step_assessments"),
         EVENTS_AFTER_AS_OF("event_date", "events");
 
@@ -72,6 +75,9 @@ final class DataQualityMetric {
         }
     }
 
+    /** The values compared for near-duplicates: the selection's municipalities (programmes are codes). */
+    private static final SqlFragment MUNICIPALITIES = new SqlFragment("SELECT municipality AS value FROM sel", List.of());
+
     /** Days after the first meeting within which the entry step assessment is expected. */
     static final int LATE_DAYS = 30;
 
@@ -85,7 +91,7 @@ final class DataQualityMetric {
         var checks = rb.table("checks", key("group"), key("check"), key("table"), key("column"), count("problems"),
                 count("total"), number("share"), number("lower"), number("upper"));
         Map<String, Long> episodes = new HashMap<>();
-        try (PreparedStatement ps = ctx.query("data_quality").bind("late_days", LATE_DAYS).prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = ctx.query("data_quality").with("values", MUNICIPALITIES).bind("late_days", LATE_DAYS).prepare(ctx.connection()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String g = rs.getString("grp");
                 episodes.put(g, rs.getLong("t_birth_year"));
@@ -98,8 +104,15 @@ final class DataQualityMetric {
                 }
             }
         }
+        var near = rb.table("near_duplicates", key("value"), key("near"), count("episodes"));
+        try (PreparedStatement ps = ctx.query("near_duplicate_values").with("values", MUNICIPALITIES).prepare(ctx.connection());
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                near.row().key("value", rs.getString("value")).key("near", rs.getString("near")).count("episodes", rs.getLong("episodes"));
+            }
+        }
         long n = episodes.values().stream().mapToLong(Long::longValue).sum();
         var built = rb.build(DEFINITION, cohort, asOf, n);
-        return new DataQualityResult(built.basis(), built.table("checks"));
+        return new DataQualityResult(built.basis(), built.table("checks"), built.table("near_duplicates"));
     }
 }

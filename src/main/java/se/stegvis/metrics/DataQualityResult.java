@@ -7,10 +7,11 @@ import java.util.List;
  *
  * @param basis definition, n, suppression
  * @param checks {@code group,check,table,column,problems,total,share,lower,upper}
+ * @param nearDuplicates {@code value,near,episodes}: municipalities that may be one written differently
  */
-public record DataQualityResult(Basis basis, MetricTable checks) implements MetricResult {
+public record DataQualityResult(Basis basis, MetricTable checks, MetricTable nearDuplicates) implements MetricResult {
     @Override
     public List<MetricTable> parts() {
-        return List.of(checks);
+        return List.of(checks, nearDuplicates);
     }
 }

@@ -25,7 +25,9 @@ class BulkRowByRowAgreementTest {
             "1899", "1,5", "1.5", "1,5,0", "1.5e3", "1e3", "0", "0.0", ".5", "5.", "2019-02-01", "20190201", "2019-2-1",
             "2019-02-29", "2020-02-29", "1899-12-31", "2101-01-01", "2019-02", "201902", "2019-13", "true", "TRUE", "ja",
             "Ja", "j", "yes", "1", "nej", "no", "0", "k", "K", "kvinna", "evi", "EVI", "Evi", "team", "stegvis-7",
-            "sus-5", "19850312-1231", "x 850312-1231 y", "8503121231", "E1", "E2", "ok.", "(x)", "a\tb", "\uFEFFE1");
+            "sus-5", "19850312-1231", "x 850312-1231 y", "8503121231", "E1", "E2", "ok.", "(x)", "a\tb", "\uFEFFE1",
+            "ludvika", "Ludvkia", "AF", "Socialtjänsten", "En väg in", "2019-02-01 10:15", "13/2/2019", "1/2/2019",
+            "2019-02-01T00:00", "Evi ", "2019-02-01 00:00", "EVI (En Väg In)", "2019-02-01 00:00:00");
 
     /** Table, column and where the column is in that table's fixture file. */
     private record Target(String table, String column, int cell) {

@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +68,8 @@ class ExportFormatsImportTest {
                 .containsExactly("2020-01-10", "2020-02-01");
     }
 
-    private static Path workbook(Path file, String badDate) throws Exception {
+    /** @param secondDate the second event's date: a text cell, or a date-time cell shown as yyyy-mm-dd hh:mm */
+    private static Path workbook(Path file, Object secondDate) throws Exception {
         try (OutputStream out = Files.newOutputStream(file); Workbook wb = new Workbook(out, "stegvis-test", "1.0")) {
             Worksheet episodes = wb.newWorksheet("Episoder");
             String[] header = {"Episod-id", "Personnummer", "Insats", "Kommun", "Remissdatum", "Remittent", "Födelseår"};
@@ -99,7 +101,12 @@ class ExportFormatsImportTest {
             events.style(1, 1).format("yyyy-mm-dd").set();
             events.value(1, 2, "referral");
             events.value(2, 0, "X2");
-            events.value(2, 1, badDate);
+            if (secondDate instanceof LocalDateTime t) {
+                events.value(2, 1, t);
+                events.style(2, 1).format("yyyy-mm-dd hh:mm").set();
+            } else {
+                events.value(2, 1, (String) secondDate);
+            }
             events.value(2, 2, "referral");
             Worksheet staffing = wb.newWorksheet("Bemanning");
             staffing.value(0, 0, "insats");
@@ -155,6 +162,23 @@ class ExportFormatsImportTest {
         importInto(dir.resolve("s.duckdb"), workbook(dir.resolve("kohort.xlsx"), "2019-02-31"));
         assertThat(errors).extracting(ImportError::toString).containsExactly(
                 "kohort.xlsx sheet events row 3, column event_date: \"2019-02-31\" is not a date (expected YYYY-MM-DD or YYYYMMDD)");
+    }
+
+    @Test
+    void xlsxDateTimeCellsAtMidnightAreReadAsDates() throws Exception {
+        Path db = dir.resolve("s.duckdb");
+        importInto(db, workbook(dir.resolve("kohort.xlsx"), LocalDateTime.of(2019, 9, 2, 0, 0)));
+        assertThat(errors).isEmpty();
+        assertThat(rows(db, "SELECT CAST(event_date AS VARCHAR) FROM events ORDER BY 1")).containsExactly("2019-08-01", "2019-09-02");
+    }
+
+    @Test
+    void xlsxDateTimeCellsWithATimeOfDayAreRefusedNamingTheTime() throws Exception {
+        importInto(dir.resolve("s.duckdb"), workbook(dir.resolve("kohort.xlsx"), LocalDateTime.of(2019, 9, 2, 14, 30)));
+        assertThat(errors).extracting(ImportError::toString).containsExactly(
+                "kohort.xlsx sheet events row 3, column event_date: \"2019-09-02 14:30:00\" has a time of day, 14:30:00"
+                        + " (expected a date alone, YYYY-MM-DD or YYYYMMDD; only the day is stored, so write 2019-09-02 if"
+                        + " that is the day meant)");
     }
 
     @Test

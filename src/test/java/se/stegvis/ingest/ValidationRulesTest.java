@@ -47,7 +47,19 @@ class ValidationRulesTest {
                 arguments("impossible date", "events", "E1,2019-03-01,first_meeting", "E1,2019-02-31,first_meeting",
                         "events.csv row 4, column event_date: \"2019-02-31\" is not a date (expected YYYY-MM-DD or YYYYMMDD)"),
                 arguments("date in another form", "events", "E1,2019-03-01,first_meeting", "E1,01/03/2019,first_meeting",
-                        "events.csv row 4, column event_date: \"01/03/2019\" is not a date (expected YYYY-MM-DD or YYYYMMDD)"),
+                        "events.csv row 4, column event_date: \"01/03/2019\" is not a date (expected YYYY-MM-DD or YYYYMMDD;"
+                                + " it is ambiguous: 1 March 2019 is 2019-03-01, 3 January 2019 is 2019-01-03)"),
+                arguments("date with a time of day", "events", "E1,2019-03-01,first_meeting", "E1,2019-03-01 14:30,first_meeting",
+                        "events.csv row 4, column event_date: \"2019-03-01 14:30\" has a time of day, 14:30 (expected a date alone,"
+                                + " YYYY-MM-DD or YYYYMMDD; only the day is stored, so write 2019-03-01 if that is the day meant)"),
+                arguments("day first", "events", "E1,2019-03-01,first_meeting", "E1,13/3/2019,first_meeting",
+                        "events.csv row 4, column event_date: \"13/3/2019\" is not a date (expected YYYY-MM-DD or YYYYMMDD;"
+                                + " if you mean 13 March 2019, write 2019-03-13)"),
+                arguments("month first", "events", "E1,2019-03-01,first_meeting", "E1,3/13/2019,first_meeting",
+                        "events.csv row 4, column event_date: \"3/13/2019\" is not a date (expected YYYY-MM-DD or YYYYMMDD;"
+                                + " if you mean 13 March 2019, write 2019-03-13)"),
+                arguments("day and month that are no date either way", "events", "E1,2019-03-01,first_meeting", "E1,31/13/2019,first_meeting",
+                        "events.csv row 4, column event_date: \"31/13/2019\" is not a date (expected YYYY-MM-DD or YYYYMMDD)"),
                 arguments("not a whole number", "episodes", ",1985,k,false,gymnasial,forsorjningsstod", ",19x5,k,false,gymnasial,forsorjningsstod",
                         "episodes.csv row 2, column birth_year: \"19x5\" is not a whole number"),
                 arguments("not a number", "staffing", "evi,Ludvika,2019-01,1.5", "evi,Ludvika,2019-01,1.5.2",
@@ -119,6 +131,8 @@ class ValidationRulesTest {
     static Stream<Arguments> passing() {
         return Stream.of(
                 arguments("date as YYYYMMDD", "events", "E1,2019-03-01,first_meeting", "E1,20190301,first_meeting"),
+                arguments("date with a midnight time", "events", "E1,2019-03-01,first_meeting", "E1,2019-03-01 00:00:00,first_meeting"),
+                arguments("date with an ISO midnight time", "events", "E1,2019-03-01,first_meeting", "E1,2019-03-01T00:00,first_meeting"),
                 arguments("decimal comma", "staffing", "evi,Ludvika,2019-01,1.5", "evi,Ludvika,2019-01,\"1,5\""),
                 arguments("month as YYYYMM", "staffing", "evi,Ludvika,2019-01,1.5", "evi,Ludvika,201901,1.5"),
                 arguments("Swedish yes", "episodes", "E1,19850312-1231,evi,Ludvika,2019-02-01,ifo,1985,k,false",
@@ -182,6 +196,43 @@ class ValidationRulesTest {
                         + " decision_accepted, decision_not_relevant, declined, first_meeting, mapping_done, plan_established,"
                         + " activity_start, exit, or their Swedish labels in code list event_type)",
                 "staffing.csv row 4, column fte: \"-1\" is below the minimum 0");
+    }
+
+    @Test
+    void codesReadOtherThanExactlyAreNotedOncePerDistinctValue() throws Exception {
+        CohortFiles files = CohortFiles.canonical(dir)
+                .replace("episodes", "evi,Ludvika,2019-02-01,ifo,", "Evi,Ludvika,2019-02-01,Socialtjänsten,")
+                .replace("episodes", ",af,", ",AF,")
+                .replace("episodes", ",egen,", ",Socialtjänsten,")
+                .replace("episodes", ",fk,", ",Försäkringskassan,")
+                .replace("episodes", ",varden,", ",socialtjansten,");
+        List<String> messages = new ArrayList<>();
+        List<ImportError> errors = new ArrayList<>();
+        CohortImporter.builder(DICTIONARY).errors(ErrorSink.collecting(errors)).messages(messages::add).build()
+                .validate(List.of(files.folder()), Optional.empty());
+        assertThat(errors).isEmpty();
+        assertThat(messages).filteredOn(m -> m.contains(" read as ")).containsExactly(
+                "episodes.csv column programme: \"Evi\" read as evi (EVI (En Väg In)), 1 row",
+                "episodes.csv column referral_source: \"Socialtjänsten\" read as ifo (Socialtjänst (IFO)), 2 rows",
+                "episodes.csv column referral_source: \"AF\" read as af (Arbetsförmedlingen), 1 row",
+                "episodes.csv column referral_source: \"socialtjansten\" read as ifo (Socialtjänst (IFO)), 1 row");
+    }
+
+    @Test
+    void nearDuplicateMunicipalitiesAreWarnedAboutAndTheImportGoesOn() throws Exception {
+        CohortFiles files = CohortFiles.canonical(dir)
+                .replace("episodes", "uma,Ludvika,", "uma,ludvika,")
+                .replace("episodes", "klientsupport,Båstad,", "klientsupport,Ludvika,")
+                .replace("episodes", "rehabteamet,Ludvika,", "rehabteamet,Ludvkia,")
+                .replace("staffing", "uma,Ludvika,", "uma,Smedjebacken,");
+        List<String> messages = new ArrayList<>();
+        Path db = dir.resolve("s.duckdb");
+        ImportResult result = CohortImporter.builder(DICTIONARY).messages(messages::add).build()
+                .importInto(db, List.of(files.folder()));
+        assertThat(result.written()).isTrue();
+        assertThat(messages).filteredOn(m -> m.startsWith("Warning")).containsExactly(
+                "Warning: episodes.csv column municipality: \"Ludvika\" 2 rows, \"Ludvkia\" 1 row, \"ludvika\" 1 row"
+                        + " may be one value written differently (correct them, or ignore this if they differ; the import goes on)");
     }
 
     @Test

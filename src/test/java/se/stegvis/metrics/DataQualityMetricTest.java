@@ -63,4 +63,25 @@ class DataQualityMetricTest {
         check("duplicate_episode", "episode_id", 1, 6);
         check("late_entry_assessment", "assessed_on", 1, 1);
     }
+
+    @Test
+    void nearDuplicateMunicipalitiesAreCountedAndListed() throws Exception {
+        try (TestCohort near = TestCohort.create()) {
+            near.episode("n1", "ist", "Ludvika", "2024-01-10");
+            near.episode("n2", "ist", "Ludvika", "2024-01-10");
+            near.episode("n3", "ist", "ludvika", "2024-01-10");
+            near.episode("n4", "uma", "Ludvkia", "2024-01-10");
+            near.episode("n5", "ist", "Smedjebacken", "2024-01-10");
+            near.episode("n6", "ist", "Mora", "2024-01-10");
+            near.episode("n7", "ist", "Orsa", "2024-01-10");
+            DataQualityResult result = Metrics.on(near.connection).unsuppressed().dataQuality(Cohort.all(), AS_OF);
+            int r = row(result.checks(), "group", "all", "check", "near_duplicate", "column", "municipality");
+            assertThat(result.checks().count(r, "problems")).hasValue(4);
+            assertThat(result.checks().count(r, "total")).hasValue(7);
+            MetricTable listed = result.nearDuplicates();
+            assertThat(java.util.stream.IntStream.range(0, listed.rowCount()).mapToObj(i -> listed.key(i, "value") + " ~ "
+                    + listed.key(i, "near") + ": " + listed.count(i, "episodes").orElseThrow()).toList()).containsExactly(
+                    "Ludvika ~ Ludvkia, ludvika: 2", "Ludvkia ~ Ludvika, ludvika: 1", "ludvika ~ Ludvika, Ludvkia: 1");
+        }
+    }
 }
