@@ -59,6 +59,8 @@ public final class Labels {
             Map.entry("exited_other", new Pair("Avslutad, annat", "Exited, other")),
             Map.entry("total", new Pair("Totalt", "Total")),
             Map.entry("all", new Pair("Alla", "All")),
+            Map.entry("true", new Pair("Ja", "Yes")),
+            Map.entry("false", new Pair("Nej", "No")),
             Map.entry("baseline", new Pair("Före", "Before")),
             Map.entry("comparison", new Pair("Efter", "After")));
 
@@ -103,7 +105,24 @@ public final class Labels {
         if (slash > 0) {
             return programme(code.substring(0, slash)) + " " + code.substring(slash + 1);
         }
-        return CODES.getOrDefault(code, new Pair(code, code)).in(lang);
+        Pair own = CODES.get(code);
+        if (own != null) {
+            return own.in(lang);
+        }
+        return DICTIONARY_CODES.getOrDefault(code, new Pair(code, code)).in(lang);
+    }
+
+    /** Every code of the data dictionary's code lists with its label (the first list naming it wins). */
+    private static final Map<String, Pair> DICTIONARY_CODES = dictionaryCodes();
+
+    private static Map<String, Pair> dictionaryCodes() {
+        Map<String, Pair> codes = new java.util.HashMap<>();
+        for (CodeList list : DataDictionary.load().codeLists().values()) {
+            for (CodeList.Code c : list.codes()) {
+                codes.putIfAbsent(c.code(), new Pair(c.sv(), c.en()));
+            }
+        }
+        return Map.copyOf(codes);
     }
 
     /** A programme code as a short name: "evi" -> "EVI", "rehabteamet" -> "Rehabteamet". */
