@@ -46,6 +46,10 @@ public enum Unit {
                 }
             }
         }
+        // ratings: the median difference of paired self-ratings is a score, not a duration
+        if (name.equals("median_difference") && columns.stream().anyMatch(c -> c.name().equals("mean_before"))) {
+            return STATISTIC;
+        }
         return ofName(name);
     }
 

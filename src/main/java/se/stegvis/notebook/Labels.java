@@ -97,12 +97,12 @@ public final class Labels {
     }
 
     /**
-     * A code (funnel stage, status, arm) as a label; a unit "evi/Ludvika" as "EVI Ludvika";
-     * other codes are returned as they are.
+     * A code (funnel stage, status, arm, or a code of the data dictionary's code lists) as a label; a
+     * unit "evi/Ludvika" as "EVI Ludvika" (not a fraction "5/11"); other codes are returned as they are.
      */
     public static String code(String code, Lang lang) {
         int slash = code.indexOf('/');
-        if (slash > 0) {
+        if (slash > 0 && code.substring(0, slash).matches("[a-z_]+")) {
             return programme(code.substring(0, slash)) + " " + code.substring(slash + 1);
         }
         Pair own = CODES.get(code);
