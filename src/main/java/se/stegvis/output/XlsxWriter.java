@@ -30,12 +30,12 @@ final class XlsxWriter {
             for (int c = 0; c < t.columns().size(); c++) {
                 ws.value(0, c, f.header(t, c));
                 ws.style(0, c).bold().set();
-                String format = numberFormat(Unit.of(t.columns(), c), lang);
+                Unit unit = Unit.of(t.columns(), c);
                 for (int r = 0; r < t.rowCount(); r++) {
                     Cell cell = t.cell(r, c);
                     if (cell.shown() && cell.value() instanceof Number n) {
                         ws.value(r + 1, c, n);
-                        ws.style(r + 1, c).format(format).set();
+                        ws.style(r + 1, c).format(numberFormat(unit, n.doubleValue())).set();
                     } else {
                         ws.value(r + 1, c, f.text(t, r, c));
                         ws.style(r + 1, c).horizontalAlignment("right").set();
@@ -48,12 +48,16 @@ final class XlsxWriter {
         wb.finish();
     }
 
-    /** Excel number formats matching {@link Formatting}: a p-value below 0.001 never shows as 0,000. */
-    static String numberFormat(Unit unit, Lang lang) {
+    /**
+     * Excel number formats matching {@link Formatting}. A p-value below 0.001 gets a scientific
+     * format rather than "0.000", so it never reads as zero (a conditional format "[<0.001]" would
+     * say it as R does, but fastexcel writes format codes unescaped into the XML, and '<' breaks it).
+     */
+    static String numberFormat(Unit unit, double value) {
         return switch (unit) {
             case COUNT, DAYS -> "0";
             case SHARE -> "0.0%";
-            case P_VALUE -> "[<0.001]\"<" + lang.pick("0,001", "0.001") + "\";0.000";
+            case P_VALUE -> value < Formatting.P_EPS ? "0.0E+00" : "0.000";
             case STATISTIC, RATE -> "0.00";
             case CODE -> "@";
         };
