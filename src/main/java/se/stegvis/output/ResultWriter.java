@@ -83,7 +83,11 @@ public final class ResultWriter {
         return c.kind() != MetricTable.Kind.KEY;
     }
 
+    /** The provenance as {@code #} lines, after the unsuppressed marker if any, which must be seen first. */
     private static void comments(Provenance provenance, Writer out) throws IOException {
+        if (!provenance.basis().suppression().applied()) {
+            out.write("# " + Suppression.UNSUPPRESSED_MARKER + "\n");
+        }
         for (Map.Entry<String, String> e : provenance.fields().entrySet()) {
             out.write("# " + e.getKey() + ": " + e.getValue() + "\n");
         }
@@ -160,8 +164,11 @@ public final class ResultWriter {
         ObjectNode prov = root.putObject("provenance");
         provenance.fields().forEach(prov::put);
         Suppression s = provenance.basis().suppression();
-        root.putObject("suppression").put("applied", s.applied()).put("threshold", s.threshold())
+        ObjectNode sup = root.putObject("suppression").put("applied", s.applied()).put("threshold", s.threshold())
                 .put("primary", s.primary()).put("secondary", s.secondary());
+        if (!s.applied()) {
+            sup.put("marker", Suppression.UNSUPPRESSED_MARKER);
+        }
         ObjectNode tables = root.putObject("parts");
         for (MetricTable t : parts) {
             ArrayNode rows = tables.putArray(t.name());
