@@ -19,6 +19,7 @@ import se.stegvis.metrics.Csv;
 import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.MetricTable;
 import se.stegvis.metrics.Suppression;
+import se.stegvis.notebook.Formatting;
 
 /**
  * Writes a result in one of the {@link Format}s. Machine formats (csv, json) keep stable English

@@ -11,6 +11,7 @@ import se.stegvis.metrics.Cell;
 import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.MetricTable;
 import se.stegvis.metrics.Unit;
+import se.stegvis.notebook.Formatting;
 
 /**
  * A result as a workbook an evaluator can paste from: one sheet per part with numbers as numbers

@@ -1,4 +1,4 @@
-package se.stegvis.output;
+package se.stegvis.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

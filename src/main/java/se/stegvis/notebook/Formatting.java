@@ -1,4 +1,4 @@
-package se.stegvis.output;
+package se.stegvis.notebook;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -8,18 +8,17 @@ import se.stegvis.charts.Lang;
 import se.stegvis.metrics.Cell;
 import se.stegvis.metrics.MetricTable;
 import se.stegvis.metrics.Unit;
-import se.stegvis.notebook.Labels;
 
 /**
  * The one place that turns a metric cell into text a person reads, by the column's {@link Unit}
  * and the language: counts whole, shares and their bounds in percent with one decimal, days whole,
  * p-values as R's {@code format.pval(p, digits = 2, eps = 0.001)}, other numbers with two decimals;
- * codes as labels; hidden cells as {@code <5} or {@code ..}. The text table, the Swedish CSV and
- * the spreadsheet's suppressed cells all use it, so they round alike.
+ * codes as labels; hidden cells as {@code <5} or {@code ..}. The notebook's tables, the text
+ * table, the Swedish CSV and the spreadsheet's suppressed cells all use it, so they round alike.
  */
 public final class Formatting {
     /** The smallest p-value written as a number; below it "<0,001", never 0. */
-    static final double P_EPS = 0.001;
+    public static final double P_EPS = 0.001;
 
     private final Lang lang;
     private final boolean grouping;
