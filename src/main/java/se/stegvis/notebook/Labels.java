@@ -59,6 +59,11 @@ public final class Labels {
             Map.entry("exited_other", new Pair("Avslutad, annat", "Exited, other")),
             Map.entry("total", new Pair("Totalt", "Total")),
             Map.entry("all", new Pair("Alla", "All")),
+            Map.entry("within", new Pair("Inom gränserna", "Within the limits")),
+            Map.entry("above_95", new Pair("Över 95 %-gränsen", "Above the 95% limit")),
+            Map.entry("above_99.8", new Pair("Över 99,8 %-gränsen", "Above the 99.8% limit")),
+            Map.entry("below_95", new Pair("Under 95 %-gränsen", "Below the 95% limit")),
+            Map.entry("below_99.8", new Pair("Under 99,8 %-gränsen", "Below the 99.8% limit")),
             Map.entry("true", new Pair("Ja", "Yes")),
             Map.entry("false", new Pair("Nej", "No")),
             Map.entry("baseline", new Pair("Före", "Before")),
@@ -272,7 +277,7 @@ public final class Labels {
         if (own != null) {
             return own.in(lang);
         }
-        if (table.equals("goals") && column.equals("rate")) {
+        if (table.equals("goals") && column.equals("rate") || column.equals("outcome")) {
             return rate(value, lang);
         }
         return code(value, lang);
