@@ -2,8 +2,7 @@ package se.stegvis.notebook;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import se.stegvis.charts.Formats;
 import se.stegvis.charts.Lang;
 import se.stegvis.metrics.Cell;
 import se.stegvis.metrics.MetricTable;
@@ -21,21 +20,21 @@ public final class Formatting {
     public static final double P_EPS = 0.001;
 
     private final Lang lang;
-    private final boolean grouping;
+    private final Formats formats;
 
-    private Formatting(Lang lang, boolean grouping) {
+    private Formatting(Lang lang, Formats formats) {
         this.lang = lang;
-        this.grouping = grouping;
+        this.formats = formats;
     }
 
     /** For reading: thousands separated ("12 345"), "12,3 %". */
     public static Formatting display(Lang lang) {
-        return new Formatting(lang, true);
+        return new Formatting(lang, Formats.of(lang));
     }
 
     /** For a spreadsheet to parse: no thousands separator, "12,3%" (Excel reads it as 0,123). */
     public static Formatting spreadsheet(Lang lang) {
-        return new Formatting(lang, false);
+        return new Formatting(lang, Formats.of(lang).plain());
     }
 
     public Lang lang() {
@@ -69,10 +68,10 @@ public final class Formatting {
     /** A number of the unit, rounded as every output shows it. */
     public String number(Unit unit, double x) {
         return switch (unit) {
-            case COUNT, DAYS -> decimal(x, 0);
-            case SHARE -> decimal(x * 100, 1) + (grouping && lang == Lang.SV ? "\u00a0%" : "%");
+            case COUNT, DAYS -> formats.decimal(x, 0);
+            case SHARE -> formats.percent(x, 1);
             case P_VALUE -> pValue(x);
-            case STATISTIC, RATE -> decimal(x, 2);
+            case STATISTIC, RATE -> formats.decimal(x, 2);
             case CODE -> throw new IllegalArgumentException("a code is not a number");
         };
     }
@@ -80,20 +79,9 @@ public final class Formatting {
     /** As R's {@code format.pval(p, digits = 2, eps = 0.001)}: "<0,001", "0,047", "0,5". */
     String pValue(double p) {
         if (p < P_EPS) {
-            return "<" + decimal(P_EPS, 3);
+            return "<" + formats.decimal(P_EPS, 3);
         }
         String s = new BigDecimal(p).round(new MathContext(2)).stripTrailingZeros().toPlainString();
         return lang == Lang.SV ? s.replace('.', ',') : s;
-    }
-
-    private String decimal(double x, int decimals) {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(lang.locale());
-        // The JDK's Swedish minus is U+2212, which neither Excel nor some fonts read; use '-'.
-        symbols.setMinusSign('-');
-        symbols.setGroupingSeparator(lang == Lang.SV ? '\u00a0' : ',');
-        DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
-        f.setGroupingUsed(grouping);
-        String s = f.format(x);
-        return s.matches("-0([.,]0*)?") ? s.substring(1) : s;
     }
 }
