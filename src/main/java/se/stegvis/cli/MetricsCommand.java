@@ -22,6 +22,7 @@ import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.MetricTable;
 import se.stegvis.metrics.Metrics;
 import se.stegvis.metrics.Milestone;
+import se.stegvis.metrics.SelectionException;
 import se.stegvis.metrics.Suppression;
 import se.stegvis.output.Provenance;
 import se.stegvis.output.ResultWriter;
@@ -35,7 +36,8 @@ import se.stegvis.store.CohortStore;
                         + " right-support, cycling, intensity, partner-input, goals, ratings, process-map, referrers (always per referral source).",
                 "Columns are documented in docs/metrics.md."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:bad arguments or the metric failed", "2:the store could not be opened"})
+        exitCodeList = {"0:done", "1:the metric failed",
+            "2:bad arguments, a selection that matches nothing, or the store could not be opened"})
 final class MetricsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The metric.")
@@ -46,7 +48,7 @@ final class MetricsCommand implements Callable<Integer> {
 
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "Take the data as of this date (default: the latest date recorded in the store).")
-    LocalDate asOf;
+    String asOf;
 
     @Option(names = "--by", paramLabel = "COLUMN", defaultValue = "none",
             description = "Break down by: none, programme, municipality, unit, gender, age_band, income_source_at_entry,"
@@ -70,14 +72,14 @@ final class MetricsCommand implements Callable<Integer> {
     List<String> municipalities;
 
     @Option(names = "--referred-from", paramLabel = "DATE", description = "Only episodes referred on or after DATE.")
-    LocalDate referredFrom;
+    String referredFrom;
 
     @Option(names = "--referred-to", paramLabel = "DATE", description = "Only episodes referred on or before DATE.")
-    LocalDate referredTo;
+    String referredTo;
 
     @Option(names = "--split-at", paramLabel = "DATE",
             description = "Baseline: referred before DATE; comparison: on or after it.")
-    LocalDate splitAt;
+    String splitAt;
 
     @Option(names = "--split-by", paramLabel = "COLUMN", description = "Unit split column (with --baseline and --comparison).")
     String splitBy;
@@ -146,22 +148,24 @@ final class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         MetricsRequest request;
+        LocalDate given;
         try {
             request = request();
+            given = date("--as-of", asOf);
         } catch (IllegalArgumentException | java.io.IOException e) {
             err.println("stegvis metrics: " + e.getMessage());
-            return 1;
+            return 2;
         }
         if (episodesCsv != null && !unsuppressed) {
             err.println("stegvis metrics: --episodes-csv writes per-episode microdata and needs --unsuppressed");
-            return 1;
+            return 2;
         }
         if (unsuppressed) {
             err.println("stegvis metrics: WARNING " + Suppression.UNSUPPRESSED_MARKER);
         }
         try (CohortStore store = CohortStore.openReadOnly(db)) {
             Metrics metrics = Metrics.on(store.connection()).withPolicy(request.policy());
-            LocalDate date = asOf != null ? asOf : metrics.latestDate();
+            LocalDate date = given != null ? given : metrics.latestDate();
             MetricResult result = request.run(metrics, date);
             if (episodesCsv != null) {
                 metrics.leadTimeEpisodes(request.cohort(), date, request.leadTime()).writeCsv(episodesCsv);
@@ -178,6 +182,9 @@ final class MetricsCommand implements Callable<Integer> {
                 }
             }
             return 0;
+        } catch (SelectionException e) {
+            err.println("stegvis metrics: " + e.asOption());
+            return 2;
         } catch (SQLException e) {
             err.println("stegvis metrics: " + e.getMessage());
             return 2;
@@ -204,13 +211,13 @@ final class MetricsCommand implements Callable<Integer> {
             cohort = cohort.municipality(municipalities.toArray(String[]::new));
         }
         if (referredFrom != null || referredTo != null) {
-            cohort = cohort.referredBetween(referredFrom, referredTo);
+            cohort = cohort.referredBetween(date("--referred-from", referredFrom), date("--referred-to", referredTo));
         }
         if (splitAt != null && splitBy != null) {
             throw new IllegalArgumentException("give either --split-at or --split-by, not both");
         }
         if (splitAt != null) {
-            cohort = cohort.splitAt(splitAt);
+            cohort = cohort.splitAt(date("--split-at", splitAt));
         }
         if (splitBy != null) {
             if (baseline == null || comparison == null) {
@@ -233,6 +240,9 @@ final class MetricsCommand implements Callable<Integer> {
         if (f.binary() && outFile == null) {
             throw new IllegalArgumentException("--format " + format + " writes a file: give --out FILE");
         }
+        if (!List.of("sv", "en").contains(lang)) {
+            throw new IllegalArgumentException("--lang \"" + lang + "\" is not a language of the labels; sv or en");
+        }
         MetricsRequest.Name metric = MetricsRequest.Name.parse(name);
         if (!List.of("month", "quarter", "half-year", "year", "auto").contains(period)) {
             throw new IllegalArgumentException("unknown period '" + period + "'; month, quarter, half-year, year or auto");
@@ -246,5 +256,20 @@ final class MetricsCommand implements Callable<Integer> {
             goals = Goal.fromSettings(settingsFile);
         }
         return new MetricsRequest(metric, cohort, policy, leadTime, within, rate, f, idleDays, keep, period, coarsen, goals);
+    }
+
+    /**
+     * The date {@code text} of {@code option} (null stays null). Dates are read here rather than by
+     * picocli, whose message for a bad date is a Java exception followed by the whole usage.
+     */
+    private static LocalDate date(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " \"" + text + "\" is not a date (expected YYYY-MM-DD)");
+        }
     }
 }

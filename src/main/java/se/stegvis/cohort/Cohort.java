@@ -54,13 +54,16 @@ public final class Cohort {
                 new Split.None(), GroupBy.NONE);
     }
 
-    /** Only these programmes (codes, e.g. {@code evi}). */
+    /**
+     * Only these programmes: codes or labels, in any case ({@code evi}, {@code EVI}); the metrics
+     * resolve them against the store and refuse one that matches nothing.
+     */
     public Cohort programme(String... codes) {
         return new Cohort(set(codes), municipalities, genders, incomeSources, ageBands, referredFrom,
                 referredTo, withConsultations, split, groupBy);
     }
 
-    /** Only these municipalities. */
+    /** Only these municipalities, in any case; resolved against the store as {@link #programme} is. */
     public Cohort municipality(String... names) {
         return new Cohort(programmes, set(names), genders, incomeSources, ageBands, referredFrom,
                 referredTo, withConsultations, split, groupBy);
@@ -122,6 +125,16 @@ public final class Cohort {
 
     public GroupBy groupBy() {
         return groupBy;
+    }
+
+    /** The programmes selected, as given (empty: any). */
+    public Set<String> programmes() {
+        return programmes;
+    }
+
+    /** The municipalities selected, as given (empty: any). */
+    public Set<String> municipalities() {
+        return municipalities;
     }
 
     public Split split() {

@@ -33,8 +33,8 @@ public enum GroupBy {
         this.staffed = staffed;
     }
 
-    /** SQL expression of the group label for episode {@code e} (not for {@link #ARM}). */
-    String expression() {
+    /** SQL expression of the group label for episode {@code e} (not for {@link #ARM}); fixed text, never user input. */
+    public String expression() {
         return "COALESCE(" + expression + ", 'unknown')";
     }
 

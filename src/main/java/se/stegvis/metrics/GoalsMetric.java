@@ -39,13 +39,22 @@ final class GoalsMetric {
                 number("upper"), key("status"), key("note"));
         long episodes = 0;
         for (Goal g : goals) {
-            QueryContext gctx = new QueryContext(ctx.connection(), ctx.policy(), g.cohort(), ctx.asOf(), ctx.tables());
             var row = t.row().key("id", g.id()).key("label", g.label()).key("rate", g.rate())
                     .key("selection", g.cohort().describe()).key("within_days", Integer.toString(g.withinDays()))
                     .number("target", g.target()).key("direction", g.atMost() ? "at_most" : "at_least");
             long[] kn;
             String note = "";
-            if (!Goal.RATES.contains(g.rate())) {
+            QueryContext gctx = null;
+            try {
+                gctx = new QueryContext(ctx.connection(), ctx.policy(), StoreSelection.resolve(ctx.connection(), g.cohort(),
+                        ctx.asOf()), ctx.asOf(), ctx.tables());
+            } catch (SelectionException e) {
+                // One goal's selection that matches nothing is that goal's note, not the end of the others.
+                note = e.getMessage();
+            }
+            if (gctx == null) {
+                kn = null;
+            } else if (!Goal.RATES.contains(g.rate())) {
                 kn = null;
                 note = "unknown rate '" + g.rate() + "'; one of " + String.join(", ", Goal.RATES);
             } else if (g.rate().equals("right_support") && !gctx.hasRows("income_sources")) {

@@ -26,6 +26,12 @@ public record LeadTime(Milestone from, Milestone to, int withinDays, List<Intege
         if (from == to) {
             throw new IllegalArgumentException("a lead time needs two different milestones");
         }
+        // Which milestones come between is data, but every episode starts at referral and ends at exit:
+        // a lead time into referral or out of exit is a swapped pair, and would come out empty or negative.
+        if (to == Milestone.REFERRAL || from == Milestone.EXIT) {
+            throw new IllegalArgumentException("a lead time from " + from.code() + " to " + to.code()
+                    + " runs backwards: referral is every episode's first milestone and exit its last");
+        }
         if (withinDays < 0 || bootstrapReplicates < 0) {
             throw new IllegalArgumentException("days and replicates cannot be negative");
         }

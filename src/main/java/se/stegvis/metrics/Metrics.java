@@ -14,7 +14,8 @@ import se.stegvis.disclosure.DisclosurePolicy;
  * The metrics over a cohort store: the entry point for notebooks and the CLI. Every metric takes
  * a {@link Cohort} selection and an as-of date: episodes referred after it are not yet known,
  * events after it are ignored, and people still in the programme on it are censored, never
- * dropped. Disclosure control ({@link DisclosurePolicy#DEFAULT}) applies to every result unless
+ * dropped. A selection that matches nothing is refused with a {@link SelectionException}.
+ * Disclosure control ({@link DisclosurePolicy#DEFAULT}) applies to every result unless
  * {@link #unsuppressed()} is asked for, which is marked on the result.
  *
  * <pre>{@code
@@ -170,8 +171,8 @@ public final class Metrics {
     }
 
     /**
-     * The context events up to {@code asOf} that concern a programme and municipality (null: any);
-     * empty when the store has no {@code context_events} (an optional table).
+     * The context events up to {@code asOf} that concern a programme and municipality (null: any), named
+     * as in a {@link Cohort} selection; empty when the store has no {@code context_events} (an optional table).
      */
     public java.util.List<ContextEvent> contextEvents(String programme, String municipality, LocalDate asOf) {
         return run(() -> {
@@ -179,7 +180,9 @@ public final class Metrics {
             if (!se.stegvis.store.CohortStore.hasTable(connection, "context_events")) {
                 return out;
             }
-            SqlQuery q = SqlQuery.load("context_events").bind("programme", programme).bind("municipality", municipality)
+            SqlQuery q = SqlQuery.load("context_events")
+                    .bind("programme", StoreSelection.resolve(connection, "programme", GroupBy.PROGRAMME, programme))
+                    .bind("municipality", StoreSelection.resolve(connection, "municipality", GroupBy.MUNICIPALITY, municipality))
                     .bind("as_of", asOf);
             try (var ps = q.prepare(connection); var rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -264,8 +267,11 @@ public final class Metrics {
         tables.clear();
     }
 
-    private QueryContext context(Cohort cohort, LocalDate asOf) {
-        return new QueryContext(connection, policy, Objects.requireNonNull(cohort), Objects.requireNonNull(asOf), tables);
+    /** The metric call's context, its selection resolved against the store ({@link StoreSelection}). */
+    private QueryContext context(Cohort cohort, LocalDate asOf) throws SQLException {
+        Objects.requireNonNull(asOf);
+        return new QueryContext(connection, policy, StoreSelection.resolve(connection, Objects.requireNonNull(cohort), asOf),
+                asOf, tables);
     }
 
     private interface Computation<T> {

@@ -104,7 +104,7 @@ class MetricsCommandTest {
     void leadTimeExportsPerEpisodeSpansOnlyWhenUnsuppressed() throws Exception {
         Path csv = dir.resolve("episodes.csv");
         Run refused = run("metrics", "leadtime", "--db", db.toString(), "--episodes-csv", csv.toString());
-        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("needs --unsuppressed");
         Run ok = run("metrics", "leadtime", "--db", db.toString(), "--as-of", "2024-12-31", "--from", "referral",
                 "--to", "first_meeting", "--episodes-csv", csv.toString(), "--unsuppressed");
@@ -124,6 +124,67 @@ class MetricsCommandTest {
         assertThat(run("metrics", "nonsense", "--db", db.toString()).err()).contains("unknown metric");
         assertThat(run("metrics", "funnel", "--db", db.toString(), "--by", "pnr").err()).contains("cannot group by");
         assertThat(run("metrics", "funnel", "--db", dir.resolve("missing.duckdb").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void programmeAndMunicipalityMatchInAnyCase() {
+        Run r = run("metrics", "funnel", "--db", db.toString(), "--as-of", "2024-12-31", "--programme", "EVI",
+                "--municipality", "a", "--unsuppressed");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("all,referred,7,");
+    }
+
+    @Test
+    void anUnknownMunicipalityIsExitTwoWithTheKnownValuesAndNoHeader() {
+        Run r = run("metrics", "funnel", "--db", db.toString(), "--municipality", "Ludvica");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(
+                "stegvis metrics: --municipality \"Ludvica\" matches no municipality in the store; known: A, B");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aUnitSplitMatchesInAnyCaseAndRefusesAnUnknownValue() {
+        Run ok = run("metrics", "leadtime", "--db", db.toString(), "--as-of", "2024-12-31", "--split-by", "municipality",
+                "--baseline", "a", "--comparison", "B", "--by", "arm", "--unsuppressed");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("baseline,7,").contains("comparison,3,");
+        Run r = run("metrics", "leadtime", "--db", db.toString(), "--split-by", "municipality", "--baseline", "A",
+                "--comparison", "Ludvica");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(
+                "stegvis metrics: --comparison \"Ludvica\" matches no municipality in the store; known: A, B");
+    }
+
+    @Test
+    void aSelectionMatchingNoEpisodeSaysSoInsteadOfAnEmptyTable() {
+        Run r = run("metrics", "leadtime", "--db", db.toString(), "--as-of", "2024-12-31", "--referred-from", "2024-03-01");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(
+                "stegvis metrics: no episode matches the selection: referred 2024-03-01..; as of 2024-12-31");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void badDatesLanguagesAndMilestoneOrderAreOneLineErrors() {
+        String[][] cases = {
+            {"--as-of", "2024-13-01", "--as-of \"2024-13-01\" is not a date (expected YYYY-MM-DD)"},
+            {"--referred-to", "31/12/2024", "--referred-to \"31/12/2024\" is not a date (expected YYYY-MM-DD)"},
+            {"--split-at", "2024-02-30", "--split-at \"2024-02-30\" is not a date (expected YYYY-MM-DD)"},
+            {"--lang", "de", "--lang \"de\" is not a language of the labels; sv or en"},
+            {"--from", "exit", "a lead time from exit to first_meeting runs backwards:"
+                    + " referral is every episode's first milestone and exit its last"},
+        };
+        for (String[] c : cases) {
+            Run r = run("metrics", "leadtime", "--db", db.toString(), c[0], c[1]);
+            assertThat(r.code()).as(c[0]).isEqualTo(2);
+            assertThat(r.err().strip()).isEqualTo("stegvis metrics: " + c[2]);
+            assertThat(r.out()).isEmpty();
+        }
+        Run swapped = run("metrics", "leadtime", "--db", db.toString(), "--from", "first_meeting", "--to", "referral");
+        assertThat(swapped.code()).isEqualTo(2);
+        assertThat(swapped.err().strip()).isEqualTo("stegvis metrics: a lead time from first_meeting to referral runs"
+                + " backwards: referral is every episode's first milestone and exit its last");
     }
 
     @Test

@@ -31,6 +31,8 @@ class CohortSelectionTest {
         db.episode("c4", "evi", "O'Hara", "2019-01-01").gender("x");
         db.episode("c5", "evi", "Ludvika", "2025-02-01").gender("k");
         db.episode("c6", "evi", "Ludvika", "2018-01-01").consultation();
+        db.contextEvent("evi", "Ludvika", "2019-04-01", "2019-09-30", "intake_stop", "Intagsstopp");
+        db.contextEvent("evi", "Smedjebacken", "2020-04-01", null, "reform", "Reform");
     }
 
     @AfterAll
@@ -94,6 +96,49 @@ class CohortSelectionTest {
         assertThat(ids(Cohort.all().splitBy(GroupBy.MUNICIPALITY, List.of("Ludvika"), List.of("Smedjebacken"))))
                 .containsExactly("c1:all:baseline", "c2:all:comparison", "c3:all:baseline", "c4:all:null");
         assertThat(ids(Cohort.all().groupBy(GroupBy.UNIT))).contains("c3:uma/Ludvika:null");
+    }
+
+    @Test
+    void programmeAndMunicipalityMatchInAnyCaseAndProgrammeByItsLabel() {
+        Metrics m = Metrics.on(db.connection).unsuppressed();
+        LeadTime spec = LeadTime.between(Milestone.REFERRAL, Milestone.EXIT);
+        // c1 only (c5 is referred after the as-of date, c6 a consultation)
+        assertThat(m.leadTimeEpisodes(Cohort.all().programme("EVI").municipality("ludvika"), AS_OF, spec).size()).isEqualTo(1);
+        assertThat(m.leadTimeEpisodes(Cohort.all().programme("UMA (young adults)"), AS_OF, spec).size()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownValueIsRefusedWithTheKnownOnes() {
+        Metrics m = Metrics.on(db.connection);
+        assertThatThrownBy(() -> m.funnel(Cohort.all().municipality("Ludvica"), AS_OF))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("municipality \"Ludvica\" matches no municipality in the store; known: Ludvika, O'Hara, Smedjebacken");
+        assertThatThrownBy(() -> m.funnel(Cohort.all().programme("evi", "xyz"), AS_OF))
+                .hasMessage("programme \"xyz\" matches no programme in the store; known: evi, uma");
+    }
+
+    @Test
+    void contextEventsAreSelectedAsEpisodesAre() {
+        Metrics m = Metrics.on(db.connection);
+        assertThat(m.contextEvents("EVI", "ludvika", AS_OF)).extracting(ContextEvent::kind).containsExactly("intake_stop");
+        assertThatThrownBy(() -> m.contextEvents("evi", "Ludvica", AS_OF))
+                .hasMessage("municipality \"Ludvica\" matches no municipality in the store; known: Ludvika, O'Hara, Smedjebacken");
+    }
+
+    @Test
+    void aValidSelectionWithNoEpisodeSaysSoInsteadOfAnEmptyResult() {
+        assertThatThrownBy(() -> Metrics.on(db.connection).funnel(
+                Cohort.all().programme("uma").referredBetween(LocalDate.of(2020, 1, 1), null), AS_OF))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no episode matches the selection: programme=[uma]; referred 2020-01-01..; as of 2024-12-31");
+    }
+
+    @Test
+    void aLeadTimeIntoReferralOrOutOfExitIsRefusedAsBackwards() {
+        assertThatThrownBy(() -> LeadTime.between(Milestone.FIRST_MEETING, Milestone.REFERRAL))
+                .hasMessage("a lead time from first_meeting to referral runs backwards:"
+                        + " referral is every episode's first milestone and exit its last");
+        assertThatThrownBy(() -> LeadTime.between(Milestone.EXIT, Milestone.FIRST_MEETING)).hasMessageContaining("runs backwards");
     }
 
     @Test

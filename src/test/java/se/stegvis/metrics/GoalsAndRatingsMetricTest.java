@@ -78,6 +78,19 @@ class GoalsAndRatingsMetricTest {
     }
 
     @Test
+    void aGoalSelectsAsACohortDoesAndOneMatchingNothingSaysWhy() {
+        goalCohort();
+        MetricTable t = metrics.goals(List.of(
+                new Goal("any_case", "any_case", "exit_work_or_studies", 730, 0.05, false, List.of("EVI"), List.of("a")),
+                new Goal("typo", "typo", "exit_work_or_studies", 730, 0.05, false, List.of("evi"), List.of("Ludvica"))),
+                AS_OF).table();
+        String[] id = {"id"};
+        assertThat(t.count(row(t, id, "any_case"), "denominator")).hasValue(10);
+        assertThat(t.key(row(t, id, "typo"), "status")).isEqualTo("not_measurable");
+        assertThat(t.key(row(t, id, "typo"), "note")).isEqualTo("municipality \"Ludvica\" matches no municipality in the store; known: A, B");
+    }
+
+    @Test
     void goalsAreReadFromTheProjectSettingsFile() throws Exception {
         Path settings = Files.writeString(dir.resolve("project.properties"), String.join("\n",
                 "disclosure.threshold=5",
