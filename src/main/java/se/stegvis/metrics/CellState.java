@@ -17,9 +17,4 @@ public enum CellState {
     public String flag() {
         return flag;
     }
-
-    /** True for the cells disclosure control hides. */
-    public boolean hidden() {
-        return this == SMALL || this == PROTECTED;
-    }
 }

@@ -37,10 +37,6 @@ public final class Formatting {
         return new Formatting(lang, Formats.of(lang).plain());
     }
 
-    public Lang lang() {
-        return lang;
-    }
-
     /** The column's header in the language (the stable name, spaced, where no label exists yet). */
     public String header(MetricTable t, int col) {
         return Labels.column(t.name(), t.columns().get(col).name(), lang);

@@ -80,7 +80,7 @@ public final class ResultWriter {
     }
 
     /** A column whose cells disclosure control may hide or leave undefined: it gets a flag. */
-    static boolean flagged(MetricTable.Column c) {
+    private static boolean flagged(MetricTable.Column c) {
         return c.kind() != MetricTable.Kind.KEY;
     }
 
