@@ -4,19 +4,26 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 
 /**
- * Number formatting for labels: Swedish by default (space as thousands separator, decimal comma,
- * "12,3 %"), English on request.
+ * Number formatting for labels and tables: Swedish by default (space as thousands separator,
+ * decimal comma, "12,3 %"), English on request; {@link #plain()} for text a spreadsheet parses.
  */
 public final class Formats {
     private final Lang lang;
+    private final boolean grouping;
 
-    private Formats(Lang lang) {
+    private Formats(Lang lang, boolean grouping) {
         this.lang = lang;
+        this.grouping = grouping;
     }
 
     /** Formats for the given language. */
     public static Formats of(Lang lang) {
-        return new Formats(lang);
+        return new Formats(lang, true);
+    }
+
+    /** Without thousands separators and with "%" right after the number ("12,3%"), as Excel reads it. */
+    public Formats plain() {
+        return new Formats(lang, false);
     }
 
     public Lang lang() {
@@ -33,7 +40,8 @@ public final class Formats {
         if (Double.isNaN(x)) {
             return "–";
         }
-        return pattern(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals)).format(x);
+        String s = pattern(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals)).format(x);
+        return s.matches("-0([.,]0*)?") ? s.substring(1) : s; // -0.001 rounds to "0,0", not "-0,0"
     }
 
     /** A proportion (0-1) as percent: "12,3 %" (sv) or "12.3%" (en). */
@@ -42,7 +50,7 @@ public final class Formats {
             return "–";
         }
         String number = decimal(proportion * 100.0, decimals);
-        return lang == Lang.SV ? number + "\u00a0%" : number + "%";
+        return grouping && lang == Lang.SV ? number + "\u00a0%" : number + "%";
     }
 
     /**
@@ -62,6 +70,8 @@ public final class Formats {
             symbols.setGroupingSeparator('\u00a0');
             symbols.setMinusSign('-');
         }
-        return new DecimalFormat(pattern, symbols);
+        DecimalFormat f = new DecimalFormat(pattern, symbols);
+        f.setGroupingUsed(grouping);
+        return f;
     }
 }

@@ -1,18 +1,18 @@
 package se.stegvis.cli;
 
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import se.stegvis.charts.Lang;
 import se.stegvis.cohort.Cohort;
 import se.stegvis.cohort.GroupBy;
 import se.stegvis.disclosure.DisclosurePolicy;
@@ -22,9 +22,10 @@ import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.MetricTable;
 import se.stegvis.metrics.Metrics;
 import se.stegvis.metrics.Milestone;
-import se.stegvis.metrics.ResultWriter;
 import se.stegvis.metrics.SelectionException;
 import se.stegvis.metrics.Suppression;
+import se.stegvis.output.Provenance;
+import se.stegvis.output.ResultWriter;
 import se.stegvis.store.CohortStore;
 
 /** {@code stegvis metrics NAME --db FILE ...}: one metric on the store, as CSV, JSON or a table. */
@@ -97,8 +98,13 @@ final class MetricsCommand implements Callable<Integer> {
             description = "Which table of the result: main (default), all, or a part name (see docs/metrics.md).")
     String part;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv, json or table.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            description = "csv (for programs: ',', '.', a <column>_flag beside each number), csv-sv (for Swedish Excel:"
+                    + " ';', decimal comma, BOM), json, table, or xlsx (needs --out).")
     String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path outFile;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "sv", description = "Labels: sv or en.")
     String lang;
@@ -165,8 +171,16 @@ final class MetricsCommand implements Callable<Integer> {
                 metrics.leadTimeEpisodes(request.cohort(), date, request.leadTime()).writeCsv(episodesCsv);
                 err.println("stegvis metrics: per-episode lead times written to " + episodesCsv);
             }
-            Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-            ResultWriter.write(result, parts(result), request.format(), Locale.forLanguageTag(lang), out);
+            Provenance provenance = new Provenance(result.basis(), Main.version(), Provenance.snapshot(store.connection()));
+            Lang language = "en".equals(lang) ? Lang.EN : Lang.SV;
+            if (outFile == null) {
+                ResultWriter.write(result, parts(result), request.format(), language, provenance, System.out);
+                System.out.flush();
+            } else {
+                try (OutputStream out = java.nio.file.Files.newOutputStream(outFile)) {
+                    ResultWriter.write(result, parts(result), request.format(), language, provenance, out);
+                }
+            }
             return 0;
         } catch (SelectionException e) {
             err.println("stegvis metrics: " + e.asOption());
@@ -222,12 +236,10 @@ final class MetricsCommand implements Callable<Integer> {
             policy = policy.unsuppressed();
         }
         LeadTime leadTime = LeadTime.between(Milestone.parse(from), Milestone.parse(to)).withinDays(within);
-        ResultWriter.Format f = switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> ResultWriter.Format.CSV;
-            case "json" -> ResultWriter.Format.JSON;
-            case "table" -> ResultWriter.Format.TABLE;
-            default -> throw new IllegalArgumentException("unknown format '" + format + "'; csv, json or table");
-        };
+        ResultWriter.Format f = ResultWriter.Format.parse(format);
+        if (f.binary() && outFile == null) {
+            throw new IllegalArgumentException("--format " + format + " writes a file: give --out FILE");
+        }
         if (!List.of("sv", "en").contains(lang)) {
             throw new IllegalArgumentException("--lang \"" + lang + "\" is not a language of the labels; sv or en");
         }

@@ -13,7 +13,7 @@ import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.Metrics;
 import se.stegvis.metrics.Period;
 import se.stegvis.metrics.Rate;
-import se.stegvis.metrics.ResultWriter;
+import se.stegvis.output.ResultWriter;
 
 /** A parsed {@code stegvis metrics} call: which metric, on which selection, how shown. */
 record MetricsRequest(Name name, Cohort cohort, DisclosurePolicy policy, LeadTime leadTime, int withinDays,

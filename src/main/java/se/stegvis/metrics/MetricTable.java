@@ -121,6 +121,24 @@ public final class MetricTable {
         return all == 0 ? 0 : hiddenCells / (double) all;
     }
 
+    /** The cell with its disclosure state; a hidden number is protected, as it reveals a hidden count. */
+    public Cell cell(int row, int col) {
+        Object v = values[row][col];
+        if (hidden[row][col]) {
+            boolean small = columns.get(col).kind() == Kind.COUNT && primary[row][col];
+            return new Cell(null, small ? CellState.SMALL : CellState.PROTECTED);
+        }
+        if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return new Cell(null, CellState.NOT_REACHED);
+        }
+        return new Cell(v, CellState.SHOWN);
+    }
+
+    /** What a small count is shown as ({@code <5} at the default threshold). */
+    public String smallMarker() {
+        return smallMarker;
+    }
+
     /** The cell as published: label, count, {@code <5}, {@code ..}, number, or "" when missing. */
     public String shown(int row, int col) {
         Object v = values[row][col];

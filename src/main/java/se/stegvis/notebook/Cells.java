@@ -13,10 +13,11 @@ final class Cells {
 
     /** How a count cell is published. */
     static Hidden hidden(MetricTable t, int row, String column) {
-        if (!t.isHidden(row, column)) {
-            return Hidden.SHOWN;
-        }
-        return MetricTable.SECONDARY_MARKER.equals(t.shown(row, t.column(column))) ? Hidden.PROTECTED : Hidden.SMALL;
+        return switch (t.cell(row, t.column(column)).state()) {
+            case SMALL -> Hidden.SMALL;
+            case PROTECTED -> Hidden.PROTECTED;
+            case SHOWN, NOT_REACHED -> Hidden.SHOWN;
+        };
     }
 
     /** A count, or -1 when hidden. */

@@ -59,6 +59,13 @@ public final class Labels {
             Map.entry("exited_other", new Pair("Avslutad, annat", "Exited, other")),
             Map.entry("total", new Pair("Totalt", "Total")),
             Map.entry("all", new Pair("Alla", "All")),
+            Map.entry("within", new Pair("Inom gränserna", "Within the limits")),
+            Map.entry("above_95", new Pair("Över 95 %-gränsen", "Above the 95% limit")),
+            Map.entry("above_99.8", new Pair("Över 99,8 %-gränsen", "Above the 99.8% limit")),
+            Map.entry("below_95", new Pair("Under 95 %-gränsen", "Below the 95% limit")),
+            Map.entry("below_99.8", new Pair("Under 99,8 %-gränsen", "Below the 99.8% limit")),
+            Map.entry("true", new Pair("Ja", "Yes")),
+            Map.entry("false", new Pair("Nej", "No")),
             Map.entry("baseline", new Pair("Före", "Before")),
             Map.entry("comparison", new Pair("Efter", "After")));
 
@@ -95,15 +102,32 @@ public final class Labels {
     }
 
     /**
-     * A code (funnel stage, status, arm) as a label; a unit "evi/Ludvika" as "EVI Ludvika";
-     * other codes are returned as they are.
+     * A code (funnel stage, status, arm, or a code of the data dictionary's code lists) as a label; a
+     * unit "evi/Ludvika" as "EVI Ludvika" (not a fraction "5/11"); other codes are returned as they are.
      */
     public static String code(String code, Lang lang) {
         int slash = code.indexOf('/');
-        if (slash > 0) {
+        if (slash > 0 && code.substring(0, slash).matches("[a-z_]+")) {
             return programme(code.substring(0, slash)) + " " + code.substring(slash + 1);
         }
-        return CODES.getOrDefault(code, new Pair(code, code)).in(lang);
+        Pair own = CODES.get(code);
+        if (own != null) {
+            return own.in(lang);
+        }
+        return DICTIONARY_CODES.getOrDefault(code, new Pair(code, code)).in(lang);
+    }
+
+    /** Every code of the data dictionary's code lists with its label (the first list naming it wins). */
+    private static final Map<String, Pair> DICTIONARY_CODES = dictionaryCodes();
+
+    private static Map<String, Pair> dictionaryCodes() {
+        Map<String, Pair> codes = new java.util.HashMap<>();
+        for (CodeList list : DataDictionary.load().codeLists().values()) {
+            for (CodeList.Code c : list.codes()) {
+                codes.putIfAbsent(c.code(), new Pair(c.sv(), c.en()));
+            }
+        }
+        return Map.copyOf(codes);
     }
 
     /** A programme code as a short name: "evi" -> "EVI", "rehabteamet" -> "Rehabteamet". */
@@ -161,7 +185,77 @@ public final class Labels {
             Map.entry("throughput_per_month", "avslut per månad"), Map.entry("mean_months_to_end", "månader till avslut"),
             Map.entry("little_wip", "Little: väntat pågående"), Map.entry("ratio", "kvot"),
             Map.entry("mean_days_to_exit", "dagar till avslut (medel)"), Map.entry("from_source", "försörjning vid start"),
-            Map.entry("to_source", "försörjning efter"), Map.entry("at", "tidpunkt"), Map.entry("classification", "klassning"));
+            Map.entry("to_source", "försörjning efter"), Map.entry("at", "tidpunkt"), Map.entry("classification", "klassning"),
+            Map.entry("n", "n"), Map.entry("n_episodes", "episoder"), Map.entry("n_assessed", "bedömda"),
+            Map.entry("n_two_plus", "bedömda minst två gånger"), Map.entry("mean_entry", "medelsteg vid start"),
+            Map.entry("mean_latest", "medelsteg senast"), Map.entry("mean_net", "förflyttning i snitt"),
+            Map.entry("n_up", "upp"), Map.entry("share_up", "andel upp"), Map.entry("up_lower", "nedre 95 %"),
+            Map.entry("up_upper", "övre 95 %"), Map.entry("n_same", "samma"), Map.entry("n_down", "ned"),
+            Map.entry("share_down", "andel ned"), Map.entry("down_lower", "nedre 95 %"),
+            Map.entry("down_upper", "övre 95 %"), Map.entry("n_ever_up", "någon gång upp"),
+            Map.entry("share_ever_up", "andel någon gång upp"), Map.entry("ever_up_lower", "nedre 95 %"),
+            Map.entry("ever_up_upper", "övre 95 %"), Map.entry("n_ever_down", "någon gång ned"),
+            Map.entry("share_ever_down", "andel någon gång ned"), Map.entry("ever_down_lower", "nedre 95 %"),
+            Map.entry("ever_down_upper", "övre 95 %"), Map.entry("spells", "perioder"),
+            Map.entry("completed", "avslutade perioder"), Map.entry("mean_days", "dagar (medel)"),
+            Map.entry("median_days", "dagar (median)"), Map.entry("steps_ahead", "steg framåt"),
+            Map.entry("offset_days", "dagar efter avslut"), Map.entry("due", "ska följas upp"),
+            Map.entry("observed", "uppföljda"), Map.entry("lost", "ej uppföljda"),
+            Map.entry("share_lost", "andel ej uppföljda"), Map.entry("lost_lower", "nedre 95 %"),
+            Map.entry("lost_upper", "övre 95 %"), Map.entry("positive", "i arbete/studier"),
+            Map.entry("share_positive", "andel i arbete/studier"),
+            Map.entry("positive_rate", "andel till arbete/studier"),
+            Map.entry("two_plus", "bedömda minst två gånger"), Map.entry("step_up", "minst ett steg upp"),
+            Map.entry("step_up_rate", "andel minst ett steg upp"), Map.entry("step_lower", "nedre 95 %"),
+            Map.entry("step_upper", "övre 95 %"), Map.entry("funnel_lower95", "trattgräns nedre 95 %"),
+            Map.entry("funnel_upper95", "trattgräns övre 95 %"),
+            Map.entry("funnel_lower998", "trattgräns nedre 99,8 %"),
+            Map.entry("funnel_upper998", "trattgräns övre 99,8 %"), Map.entry("std_rate", "standardiserad andel"),
+            Map.entry("std_lower", "nedre 95 %"), Map.entry("std_upper", "övre 95 %"),
+            Map.entry("std_strata", "strata med data"), Map.entry("benefit", "förmån"),
+            Map.entry("applications", "ansökningar"), Map.entry("decided", "beslutade"),
+            Map.entry("granted", "beviljade"), Map.entry("refused", "avslagna"), Map.entry("pending", "ej beslutade"),
+            Map.entry("granted_share", "andel beviljade"), Map.entry("persons", "personer"),
+            Map.entry("episodes", "episoder"), Map.entry("episodes_per_person", "episoder per person"),
+            Map.entry("persons_2plus", "personer med minst två"), Map.entry("share_2plus", "andel med minst två"),
+            Map.entry("share_2plus_lower", "nedre 95 %"), Map.entry("share_2plus_upper", "övre 95 %"),
+            Map.entry("reentered", "återkom"), Map.entry("episodes_of_person", "episoder per person"),
+            Map.entry("person_months", "personmånader"), Map.entry("contacts", "kontakter"),
+            Map.entry("held", "genomförda"), Map.entry("cancelled", "inställda"), Map.entry("no_show", "uteblivna"),
+            Map.entry("contacts_per_person_month", "kontakter per personmånad"),
+            Map.entry("rate_lower", "nedre 95 %"), Map.entry("rate_upper", "övre 95 %"),
+            Map.entry("median_gap_days", "dagar mellan kontakter (median)"),
+            Map.entry("p75_gap_days", "dagar mellan kontakter (75:e percentil)"),
+            Map.entry("cancelled_share", "andel inställda"), Map.entry("cancelled_lower", "nedre 95 %"),
+            Map.entry("cancelled_upper", "övre 95 %"), Map.entry("attendance", "andel genomförda"),
+            Map.entry("attendance_lower", "nedre 95 %"), Map.entry("attendance_upper", "övre 95 %"),
+            Map.entry("open", "pågående"), Map.entry("idle_days", "vilande efter dagar"),
+            Map.entry("idle", "vilande"), Map.entry("idle_share", "andel vilande"),
+            Map.entry("idle_lower", "nedre 95 %"), Map.entry("idle_upper", "övre 95 %"), Map.entry("unit", "enhet"),
+            Map.entry("hours_agreed", "avtalade timmar"), Map.entry("hours_given", "givna timmar"),
+            Map.entry("given_share", "andel givna"), Map.entry("meetings", "möten"),
+            Map.entry("partners_per_meeting", "parter per möte"), Map.entry("assessed_twice", "bedömda två gånger"),
+            Map.entry("step_up_share", "andel minst ett steg upp"), Map.entry("step_up_lower", "nedre 95 %"),
+            Map.entry("step_up_upper", "övre 95 %"),
+            Map.entry("median_days_to_first_meeting", "dagar till första möte (median)"),
+            Map.entry("partner", "part"), Map.entry("present", "närvarande"), Map.entry("instrument", "instrument"),
+            Map.entry("rated_before", "skattade före"), Map.entry("due_after", "ska skattas efter"),
+            Map.entry("paired", "parvisa"), Map.entry("mean_before", "medel före"),
+            Map.entry("mean_after", "medel efter"), Map.entry("wilcoxon_v", "V (Wilcoxon)"),
+            Map.entry("improved", "förbättrade"), Map.entry("share_improved", "andel förbättrade"),
+            Map.entry("improved_lower", "nedre 95 %"), Map.entry("improved_upper", "övre 95 %"),
+            Map.entry("from_event", "från händelse"), Map.entry("to_event", "till händelse"),
+            Map.entry("p75_days", "dagar (75:e percentil)"), Map.entry("bottleneck", "flaskhals"),
+            Map.entry("event", "händelse"), Map.entry("waiting", "väntar"),
+            Map.entry("median_next_days", "dagar till nästa (median)"), Map.entry("referred", "remitterade"),
+            Map.entry("not_relevant", "ej aktuella"), Map.entry("not_relevant_share", "andel ej aktuella"),
+            Map.entry("nr_lower", "nedre 95 %"), Map.entry("nr_upper", "övre 95 %"),
+            Map.entry("accepted", "aktuella"), Map.entry("accepted_share", "andel aktuella"),
+            Map.entry("acc_lower", "nedre 95 %"), Map.entry("acc_upper", "övre 95 %"), Map.entry("met", "träffade"),
+            Map.entry("meeting_median", "dagar till första möte (median)"), Map.entry("meeting_lower", "nedre 95 %"),
+            Map.entry("meeting_upper", "övre 95 %"), Map.entry("exited", "avslutade"),
+            Map.entry("positive_share", "andel till arbete/studier"), Map.entry("pos_lower", "nedre 95 %"),
+            Map.entry("pos_upper", "övre 95 %"), Map.entry("reason", "orsak"), Map.entry("merged", "sammanslagen"));
 
     /** Where a table's own words differ from the shared ones ("met" is a goal met, not a first meeting). */
     private static final Map<String, Pair> TABLE_CODES = Map.ofEntries(
@@ -173,7 +267,7 @@ public final class Labels {
             Map.entry("goals.direction.at_most", new Pair("högst", "at most")));
 
     private static final Map<String, String> TABLE_COLUMNS_SV = Map.ofEntries(
-            Map.entry("goals.label", "mål"), Map.entry("goals.rate", "mått"), Map.entry("goals.selection", "urval"),
+            Map.entry("goals.id", "id"), Map.entry("goals.label", "mål"), Map.entry("goals.rate", "mått"), Map.entry("goals.selection", "urval"),
             Map.entry("goals.direction", "riktning"), Map.entry("goals.note", "anmärkning"),
             Map.entry("goals.target", "målnivå"), Map.entry("goals.within_days", "inom dagar"));
 
@@ -183,7 +277,7 @@ public final class Labels {
         if (own != null) {
             return own.in(lang);
         }
-        if (table.equals("goals") && column.equals("rate")) {
+        if (table.equals("goals") && column.equals("rate") || column.equals("outcome")) {
             return rate(value, lang);
         }
         return code(value, lang);

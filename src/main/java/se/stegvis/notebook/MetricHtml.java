@@ -6,7 +6,6 @@ import se.stegvis.metrics.Basis;
 import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.MetricTable;
 
-import java.util.List;
 
 /**
  * A metric result as HTML: its tables (hidden counts as "&lt;5" or "..", never 0; shares as
@@ -51,15 +50,16 @@ public final class MetricHtml {
                         + " cells); \"..\" hides " + s.secondary() + " cells that could reveal them.");
     }
 
-    /** One table: keys left, counts and numbers right-aligned, proportions as percent. */
+    /** One table: keys left, counts and numbers right-aligned, formatted by {@link Formatting}. */
     public static String render(MetricTable t, Lang lang) {
-        Formats f = Formats.of(lang);
+        Formatting f = Formatting.display(lang);
         StringBuilder html = new StringBuilder("<table class=\"stegvis-table\" style=\"border-collapse:collapse;"
                 + "font-size:0.95em;margin:0.5em 0\"><caption style=\"text-align:left;font-weight:bold\">")
                 .append(TableHtml.escape(Labels.partTitle(t.name(), lang))).append("</caption><thead><tr>");
-        for (MetricTable.Column c : t.columns()) {
-            html.append("<th style=\"").append(align(c)).append(";padding:3px 10px;border-bottom:2px solid #444\">")
-                    .append(TableHtml.escape(Labels.column(t.name(), c.name(), lang))).append("</th>");
+        for (int c = 0; c < t.columns().size(); c++) {
+            html.append("<th style=\"").append(align(t.columns().get(c)))
+                    .append(";padding:3px 10px;border-bottom:2px solid #444\">")
+                    .append(TableHtml.escape(f.header(t, c))).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         int shown = Math.min(t.rowCount(), TableHtml.MAX_ROWS);
@@ -68,7 +68,7 @@ public final class MetricHtml {
             for (int c = 0; c < t.columns().size(); c++) {
                 MetricTable.Column col = t.columns().get(c);
                 html.append("<td style=\"").append(align(col)).append(";padding:3px 10px;border-bottom:1px solid #ddd\">")
-                        .append(TableHtml.escape(cell(t, r, c, col, f))).append("</td>");
+                        .append(TableHtml.escape(f.text(t, r, c))).append("</td>");
             }
             html.append("</tr>");
         }
@@ -84,23 +84,5 @@ public final class MetricHtml {
 
     private static String align(MetricTable.Column c) {
         return c.kind() == MetricTable.Kind.KEY ? "text-align:left" : "text-align:right";
-    }
-
-    private static String cell(MetricTable t, int r, int c, MetricTable.Column col, Formats f) {
-        String published = t.shown(r, c);
-        return switch (col.kind()) {
-            case KEY -> Labels.code(t.name(), col.name(), published, f.lang());
-            case COUNT -> t.isHidden(r, col.name()) ? published : f.count(t.count(r, col.name()).getAsLong());
-            case NUMBER -> t.number(r, col.name()).stream()
-                    .mapToObj(v -> isProportion(col.name()) ? f.percent(v, 1) : f.decimal(v, 1))
-                    .findFirst().orElse("");
-        };
-    }
-
-    /** Columns holding proportions by the metrics' naming: shares, conversions and their bounds. */
-    static boolean isProportion(String column) {
-        String base = column.replaceAll("_(lower|upper)$", "");
-        return base.contains("share") || base.contains("conversion") || base.equals("lower") || base.equals("upper")
-                || List.of("up", "down", "ever_up", "ever_down", "conv", "target", "rate").contains(base);
     }
 }

@@ -41,6 +41,6 @@ class BeyondTheLadderCliTest {
             assertThat(r.out()).as(name).isNotBlank();
         }
         assertThat(MetricsCommandTest.run("metrics", "goals", "--db", db.toString()).out())
-                .contains("work2y,work2y,exit_work_or_studies,programme=[evi],730,0.3,at_least");
+                .contains("work2y,work2y,exit_work_or_studies,programme=[evi],730,0.3,,at_least");
     }
 }
