@@ -56,7 +56,7 @@ def main():
             if key not in CHECKS:
                 continue
             skeys, pkeys, values = CHECKS[key]
-            s = pd.read_csv(out / "stegvis" / f"{key}.csv", comment=None, skiprows=1)
+            s = pd.read_csv(out / "stegvis" / f"{key}.csv", comment="#")  # provenance lines start with #
             p = frame.copy()
             if "group" in s.columns and "group" not in skeys and s.group.nunique() == 1:
                 s = s.drop(columns="group")

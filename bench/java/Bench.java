@@ -1,6 +1,6 @@
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import se.stegvis.charts.Lang;
 import se.stegvis.cohort.Cohort;
 import se.stegvis.cohort.GroupBy;
 import se.stegvis.dictionary.DataDictionary;
@@ -23,9 +24,10 @@ import se.stegvis.metrics.LeadTime;
 import se.stegvis.metrics.MetricResult;
 import se.stegvis.metrics.MetricTable;
 import se.stegvis.metrics.Metrics;
-import se.stegvis.metrics.ResultWriter;
 import se.stegvis.metrics.Milestone;
 import se.stegvis.metrics.Rate;
+import se.stegvis.output.Provenance;
+import se.stegvis.output.ResultWriter;
 import se.stegvis.store.CohortStore;
 
 /**
@@ -167,11 +169,13 @@ public final class Bench {
         Files.createDirectories(out);
         try (CohortStore store = CohortStore.openReadOnly(db)) {
             Metrics m = Metrics.on(store.connection()).unsuppressed();
+            String snapshot = Provenance.snapshot(store.connection());
             for (Map.Entry<String, Supplier<Object>> e : suite(m, m.latestDate()).entrySet()) {
                 MetricResult result = (MetricResult) e.getValue().get();
+                Provenance provenance = new Provenance(result.basis(), "bench", snapshot);
                 for (MetricTable part : result.parts()) {
-                    try (Writer w = Files.newBufferedWriter(out.resolve(e.getKey() + "." + part.name() + ".csv"))) {
-                        ResultWriter.write(result, List.of(part), ResultWriter.Format.CSV, Locale.ROOT, w);
+                    try (OutputStream o = Files.newOutputStream(out.resolve(e.getKey() + "." + part.name() + ".csv"))) {
+                        ResultWriter.write(result, List.of(part), ResultWriter.Format.CSV, Lang.EN, provenance, o);
                     }
                 }
             }

@@ -121,6 +121,7 @@ class UnitTest {
                 std_upper=share std_strata=code
             data-quality.checks: group=code check=code table=code column=code problems=count total=count share=share \
                 lower=share upper=share
+            data-quality.near_duplicates: value=code near=code episodes=count
             right-support.matrix: group=code at=code from_source=code to_source=code n=count share=share lower=share \
                 upper=share
             right-support.right_support: group=code at=code classification=code n=count denominator=count \
