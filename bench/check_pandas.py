@@ -42,6 +42,14 @@ CHECKS = {
 }
 
 
+def key_text(column):
+    """A key as text that both sides write alike: numbers by value (3, 3.0 and "3" are one key)."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    if numbers.notna().all():
+        return numbers.astype(float).map(repr)
+    return column.astype(str)
+
+
 def main():
     size = int(sys.argv[1])
     out = WORK / f"check-{size}"
@@ -61,9 +69,9 @@ def main():
             if "group" in s.columns and "group" not in skeys and s.group.nunique() == 1:
                 s = s.drop(columns="group")
             for k in pkeys:
-                p[k] = p[k].astype(str)
+                p[k] = key_text(p[k])
             for k in skeys:
-                s[k] = s[k].astype(str)
+                s[k] = key_text(s[k])
             if skeys:
                 s = s.set_index(skeys)
                 p = p.set_index(pkeys)
